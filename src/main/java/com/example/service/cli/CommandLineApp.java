@@ -1,0 +1,23 @@
+package com.example.service.cli;
+
+import picocli.CommandLine;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import io.quarkus.runtime.QuarkusApplication;
+
+/** Runs the picocli command tree; its exit code becomes the process's. */
+public class CommandLineApp implements QuarkusApplication {
+
+    private final CommandLine.IFactory factory;
+    private final ExampleServiceCommand topCommand;
+
+    CommandLineApp(CommandLine.IFactory factory, @TopCommand ExampleServiceCommand topCommand) {
+        this.factory = factory;
+        this.topCommand = topCommand;
+    }
+
+    @Override
+    public int run(String... args) {
+        return new CommandLine(topCommand, factory).execute(args);
+    }
+}

@@ -1,0 +1,40 @@
+package com.example.service.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import com.example.service.config.RunMode;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The jar's entry point. Command mode must neither bind the HTTP port nor print logs on stdout,
+ * whoever launches it ({@code java -jar}, the launcher script, an init container), so the switch
+ * happens here, before Quarkus starts, rather than in a flag every caller has to remember.
+ */
+@QuarkusMain
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        if (RunMode.isCommand(args)) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.log.console.stderr", "true");
+        }
+        if (System.getenv("HOSTNAME") == null && System.getProperty("HOSTNAME") == null) {
+            System.setProperty("HOSTNAME", localHostName());
+        }
+        Quarkus.run(CommandLineApp.class, args);
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

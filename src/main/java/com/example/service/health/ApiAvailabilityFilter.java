@@ -1,0 +1,39 @@
+package com.example.service.health;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.example.service.problem.Problem;
+
+/**
+ * The sample API answers 503 at once, instead of failing or hanging, while this instance is not
+ * ready: during the startup migration, with pending migrations, or while the database is down.
+ */
+public class ApiAvailabilityFilter {
+
+    /** Seconds a client should wait before retrying; about one refresh period. */
+    private static final String RETRY_AFTER = "5";
+
+    private final ReadinessGate gate;
+
+    ApiAvailabilityFilter(ReadinessGate gate) {
+        this.gate = gate;
+    }
+
+    @ServerRequestFilter
+    public Response gate(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return null;
+        }
+        Readiness readiness = gate.evaluate();
+        if (readiness.ready()) {
+            return null;
+        }
+        Response response = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "the service is not ready: " + readiness.reason()).toResponse();
+        response.getHeaders().add("Retry-After", RETRY_AFTER);
+        return response;
+    }
+}

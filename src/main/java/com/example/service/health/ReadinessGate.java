@@ -1,0 +1,87 @@
+package com.example.service.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.service.migration.Migration;
+import com.example.service.migration.MigrationConfig;
+import com.example.service.migration.ReadinessMode;
+import com.example.service.migration.SchemaState;
+import com.example.service.migration.SchemaStateCache;
+import com.example.service.migration.StartupMigration;
+
+/**
+ * Decides readiness from cached state only (no query, no Flyway), so probes and the API gate can
+ * ask on every request.
+ */
+@ApplicationScoped
+public class ReadinessGate {
+
+    private final StartupMigration startup;
+    private final SchemaStateCache cache;
+    private final ReadinessMode mode;
+
+    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config) {
+        this.startup = startup;
+        this.cache = cache;
+        this.mode = config.readinessMode();
+    }
+
+    public Readiness evaluate() {
+        StartupMigration.Progress progress = startup.progress();
+        SchemaStateCache.Snapshot snapshot = cache.current();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("mode", mode.name().toLowerCase());
+        data.put("startup", progress.phase().name());
+        snapshot.state().ifPresent(state -> {
+            data.put("status", state.status().name());
+            putIfNotNull(data, "currentVersion", state.currentVersion());
+            putIfNotNull(data, "latestKnownVersion", state.latestKnownVersion());
+            data.put("pending", state.pending().size());
+        });
+        if (snapshot.checkedAt() != null) {
+            data.put("checkedAt", snapshot.checkedAt().toString());
+        }
+
+        String reason = notReadyReason(progress, snapshot);
+        data.put("reason", reason == null ? "schema acceptable for this code" : reason);
+        return new Readiness(reason == null, (String) data.get("reason"), data);
+    }
+
+    private String notReadyReason(StartupMigration.Progress progress, SchemaStateCache.Snapshot snapshot) {
+        if (!progress.phase().finished()) {
+            return progress.phase() == StartupMigration.Phase.FAILED
+                    ? "startup migration failed: " + progress.error()
+                    : "startup migration not finished: " + progress.phase();
+        }
+        if (!snapshot.reachable()) {
+            return snapshot.checkedAt() == null ? "schema state not read yet" : snapshot.problem();
+        }
+        SchemaState state = snapshot.state().orElseThrow();
+        if (!state.failed().isEmpty()) {
+            return "failed migration(s): " + labels(state.failed());
+        }
+        if (!state.pending().isEmpty()) {
+            return "pending migration(s): " + labels(state.pending());
+        }
+        if (!state.acceptableUnder(mode)) {
+            return state.drift().isEmpty()
+                    ? "strict mode: the schema has " + state.futureCount() + " migration(s) newer than this code"
+                    : "strict mode: schema drift: " + state.drift().size() + " finding(s)";
+        }
+        return null;
+    }
+
+    private static String labels(java.util.List<Migration> migrations) {
+        return migrations.stream().map(Migration::label).collect(Collectors.joining(", "));
+    }
+
+    private static void putIfNotNull(Map<String, Object> data, String key, Object value) {
+        if (value != null) {
+            data.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.example.service.item;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+
+/** The sample API: items on the migrated schema, served on the event loop by the reactive client. */
+@Path("/api/items")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ItemResource {
+
+    private final ItemRepository repository;
+
+    ItemResource(ItemRepository repository) {
+        this.repository = repository;
+    }
+
+    @POST
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ItemInput input) {
+        return repository.insert(input)
+                .map(item -> Response.created(URI.create("/api/items/" + item.id())).entity(item).build());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Item> get(@PathParam("id") long id) {
+        return repository.find(id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    @GET
+    public Uni<ItemPage> list(
+            @QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = "limit must be at least 1") @Max(value = 100, message = "limit must be at most 100") int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "offset must not be negative") long offset) {
+        return Uni.combine().all().unis(repository.page(limit, offset), repository.count())
+                .with((items, total) -> new ItemPage(items, limit, offset, total));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Item> replace(@PathParam("id") long id, @Valid @NotNull(message = "a JSON body is required") ItemInput input) {
+        return repository.update(id, input).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return repository.delete(id).map(deleted -> {
+            if (!deleted) {
+                throw notFound(id);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("no item with id " + id);
+    }
+}

@@ -1,0 +1,48 @@
+package com.example.service.migration;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * How and when the schema is migrated. Keys under {@code migration.} map straight from their
+ * environment variables; the others read theirs through a default expression so the variable
+ * names stay exactly those of the README table.
+ */
+@ConfigMapping(prefix = "migration")
+public interface MigrationConfig {
+
+    /** MIGRATE_AT_START: migrate before serving traffic; false when an init container or job does it. */
+    @WithName("at-start")
+    @WithDefault("${MIGRATE_AT_START:true}")
+    boolean atStart();
+
+    /**
+     * MIGRATION_LOCATIONS: Flyway locations, read at run time so that mounted {@code filesystem:}
+     * folders work without a rebuild.
+     */
+    @WithDefault("classpath:db/migration")
+    List<String> locations();
+
+    /** UNDO_LOCATIONS: where the undo scripts {@code U<version>__<description>.sql} are found. */
+    @WithName("undo-locations")
+    @WithDefault("${UNDO_LOCATIONS:classpath:db/undo}")
+    List<String> undoLocations();
+
+    /** MIGRATION_LOCK_TIMEOUT: how long an instance waits for another instance's migration. */
+    @WithDefault("5m")
+    Duration lockTimeout();
+
+    /** READINESS_MODE: which schema states count as ready (see {@link ReadinessMode}). */
+    @WithName("readiness-mode")
+    @WithDefault("${READINESS_MODE:compatible}")
+    ReadinessMode readinessMode();
+
+    /** SCHEMA_STATE_REFRESH: how often a serving instance re-reads the schema state. */
+    @WithName("state-refresh")
+    @WithDefault("${SCHEMA_STATE_REFRESH:5s}")
+    Duration stateRefresh();
+}

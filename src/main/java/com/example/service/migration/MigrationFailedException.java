@@ -1,0 +1,38 @@
+package com.example.service.migration;
+
+/**
+ * A migration's SQL failed. Transactional migrations are rolled back whole; the message names the
+ * migration and the database's own error.
+ */
+public class MigrationFailedException extends MigrationException {
+
+    private final String version;
+    private final String script;
+    private final String sqlState;
+    private final String sqlMessage;
+
+    public MigrationFailedException(String version, String script, String sqlState, String sqlMessage, Throwable cause) {
+        super("migration " + (version == null ? script : "V" + version) + " (" + script + ") failed: "
+                + (sqlState == null ? "" : "SQL state " + sqlState + ": ") + sqlMessage, cause);
+        this.version = version;
+        this.script = script;
+        this.sqlState = sqlState;
+        this.sqlMessage = sqlMessage;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String script() {
+        return script;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+
+    public String sqlMessage() {
+        return sqlMessage;
+    }
+}

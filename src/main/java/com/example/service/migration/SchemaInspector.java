@@ -1,0 +1,157 @@
+package com.example.service.migration;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.ValidateResult;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Reads the schema's state through Flyway: the expensive, complete read that the cache keeps. */
+@ApplicationScoped
+public class SchemaInspector {
+
+    private final FlywayFactory flywayFactory;
+    private final MigrationLock lock;
+    private final AgroalDataSource dataSource;
+
+    SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock, AgroalDataSource dataSource) {
+        this.flywayFactory = flywayFactory;
+        this.lock = lock;
+        this.dataSource = dataSource;
+    }
+
+    /** Every migration, applied or not, in Flyway's order. */
+    public List<Migration> all() {
+        return Arrays.stream(info()).map(Migration::of).toList();
+    }
+
+    /** This code's migrations not yet applied, in the order they would run. */
+    public List<Migration> pending() {
+        return Arrays.stream(info()).filter(SchemaInspector::pendingForThisCode).map(Migration::of).toList();
+    }
+
+    /** Drift and failures, itemised; pending and newer migrations are not findings. */
+    public List<DriftItem> validate() {
+        try {
+            ValidateResult result = flywayFactory.forValidation().validateWithResult();
+            return result.invalidMigrations == null ? List.of()
+                    : result.invalidMigrations.stream()
+                            .map(o -> new DriftItem(blankToNull(o.version), blankToNull(o.filepath),
+                                    o.errorDetails == null ? null : String.valueOf(o.errorDetails.errorCode),
+                                    o.errorDetails == null ? null : o.errorDetails.errorMessage))
+                            .toList();
+        } catch (FlywayException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The complete state: one Flyway info, one validation, the lock holder and the server version. */
+    public SchemaState read() {
+        MigrationInfo[] all = info();
+        List<DriftItem> drift = validate();
+        Optional<LockHolder> holder = lock.holder();
+
+        List<Migration> pending = Arrays.stream(all).filter(SchemaInspector::pendingForThisCode).map(Migration::of).toList();
+        List<Migration> failed = Arrays.stream(all).filter(i -> i.getState().isFailed()).map(Migration::of).toList();
+        List<MigrationInfo> applied = Arrays.stream(all).filter(i -> i.getState().isApplied()).toList();
+        long future = applied.stream().filter(SchemaInspector::isFuture).count();
+
+        MigrationInfo lastApplied = applied.stream()
+                .max(Comparator.comparingInt(MigrationInfo::getInstalledRank)).orElse(null);
+        String current = applied.stream().map(MigrationInfo::getVersion).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
+        String latestKnown = Arrays.stream(all).filter(i -> i.getState().isResolved()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
+
+        SchemaStatus status;
+        if (holder.isPresent()) {
+            status = SchemaStatus.MIGRATING;
+        } else if (!failed.isEmpty()) {
+            status = SchemaStatus.FAILED;
+        } else if (!drift.isEmpty()) {
+            status = SchemaStatus.DRIFT;
+        } else if (!pending.isEmpty()) {
+            status = SchemaStatus.PENDING;
+        } else if (future > 0) {
+            status = SchemaStatus.AHEAD;
+        } else {
+            status = SchemaStatus.UP_TO_DATE;
+        }
+        return new SchemaState(status, current, latestKnown, pending, failed, drift, applied.size(), (int) future,
+                lastApplied == null ? null : Migration.of(lastApplied), holder, databaseVersion(), Instant.now());
+    }
+
+    /** The PostgreSQL server's version, e.g. {@code 15.20}. */
+    public String databaseVersion() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+        }
+    }
+
+    private MigrationInfo[] info() {
+        try {
+            return flywayFactory.flyway().info().all();
+        } catch (FlywayException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Pending means: this code has the migration and it is not applied. A migration skipped below
+     * the current version (IGNORED) is pending too: this code needs it.
+     */
+    static boolean pendingForThisCode(MigrationInfo info) {
+        MigrationState state = info.getState();
+        return state == MigrationState.PENDING || state == MigrationState.IGNORED || state == MigrationState.OUTDATED;
+    }
+
+    private static boolean isFuture(MigrationInfo info) {
+        MigrationState state = info.getState();
+        return state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A Flyway failure rooted in not reaching the database is reported as the database being unavailable. */
+    static RuntimeException translate(FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isConnectionProblem(sql)) {
+                return new DatabaseUnavailableException("database not reachable: " + sql.getMessage(), sql, false);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Connection exceptions (08), authentication (28), a missing database (3D000), a server shutting
+     * down (57P), and the pool's acquisition timeout, which carries no SQL state.
+     */
+    static boolean isConnectionProblem(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return true;
+        }
+        return state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.startsWith("57P");
+    }
+}

@@ -1,0 +1,137 @@
+package com.example.service.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The schema state that probes and status reads use, so that none of them runs Flyway or a query.
+ * Re-read every SCHEMA_STATE_REFRESH (a cheap fingerprint query; the full Flyway read only when the
+ * history or the lock changed) and at once after every change this process makes.
+ */
+@ApplicationScoped
+public class SchemaStateCache {
+
+    /**
+     * The last refresh's outcome.
+     *
+     * @param state     the last state read successfully, if any
+     * @param reachable whether the database answered at the last refresh
+     * @param problem   why it did not, when it did not
+     * @param checkedAt when the last refresh ran; null before the first
+     */
+    public record Snapshot(Optional<SchemaState> state, boolean reachable, String problem, Instant checkedAt) {
+
+        static final Snapshot NONE = new Snapshot(Optional.empty(), false, "not checked yet", null);
+    }
+
+    private static final Logger LOG = Logger.getLogger(SchemaStateCache.class);
+
+    private static final String FINGERPRINT_SQL = """
+            SELECT count(*), coalesce(max(installed_rank), 0), coalesce(sum(checksum::bigint), 0),
+                   count(*) FILTER (WHERE NOT success)
+              FROM %s
+            """.formatted(FlywayFactory.HISTORY_TABLE);
+
+    private final SchemaInspector inspector;
+    private final MigrationLock lock;
+    private final AgroalDataSource dataSource;
+    private final MigrationConfig config;
+    private volatile Snapshot snapshot = Snapshot.NONE;
+    private HistoryFingerprint fingerprint;
+    private ScheduledExecutorService refresher;
+
+    SchemaStateCache(SchemaInspector inspector, MigrationLock lock, AgroalDataSource dataSource, MigrationConfig config) {
+        this.inspector = inspector;
+        this.lock = lock;
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** The last refresh's outcome; never blocks. */
+    public Snapshot current() {
+        return snapshot;
+    }
+
+    /** Re-reads the state now (blocking: call it from a worker thread). */
+    public synchronized Snapshot refresh() {
+        Snapshot previous = snapshot;
+        try {
+            HistoryFingerprint now = fingerprint();
+            SchemaState state = now.equals(fingerprint) && previous.state().isPresent()
+                    ? previous.state().get()
+                    : inspector.read();
+            fingerprint = now;
+            snapshot = new Snapshot(Optional.of(state), true, null, Instant.now());
+            if (!previous.reachable() && previous.checkedAt() != null) {
+                LOG.info("Database reachable again");
+            }
+        } catch (RuntimeException e) {
+            snapshot = new Snapshot(previous.state(), false, e.getMessage(), Instant.now());
+            if (previous.reachable() || previous.checkedAt() == null) {
+                LOG.warnf("Schema state could not be read: %s", e.getMessage());
+            }
+        }
+        return snapshot;
+    }
+
+    void onSchemaChanged(@Observes SchemaChanged event) {
+        fingerprint = null;
+        refresh();
+    }
+
+    /** Starts the periodic refresh; serving instances only, command mode reads on demand. */
+    public synchronized void startRefreshing() {
+        if (refresher != null) {
+            return;
+        }
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "schema-state-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = config.stateRefresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refresh, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    private HistoryFingerprint fingerprint() {
+        boolean lockHeld = lock.holder().isPresent();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, FlywayFactory.HISTORY_TABLE);
+            try (ResultSet rs = exists.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return new HistoryFingerprint(0, 0, 0, 0, lockHeld);
+                }
+            }
+            try (PreparedStatement query = c.prepareStatement(FINGERPRINT_SQL); ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new HistoryFingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), lockHeld);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.example.service.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns every error the REST layer sees into application/problem+json; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                .toList();
+        return Problem.of(Status.BAD_REQUEST, "the request is not valid").with("violations", violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e) {
+        return Problem.of(Status.BAD_REQUEST, "unknown field '" + e.getPropertyName() + "'").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problem.of(Status.BAD_REQUEST, "the body is not the JSON expected: " + e.getOriginalMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? status.getReasonPhrase() : e.getMessage();
+        Response problem = Problem.of(status, detail).toResponse();
+        // Keep the headers that belong to the status, such as Allow on 405.
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(v -> problem.getHeaders().add(name, v));
+            }
+        });
+        return problem;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error while handling a request", e);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; see the service log").toResponse();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node.getName();
+        }
+        return last == null ? "" : last;
+    }
+}
