@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every error the REST layer sees into application/problem+json; nothing leaks a stack trace. */
@@ -33,6 +34,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unrecognizedProperty(UnrecognizedPropertyException e) {
         return Problem.of(Status.BAD_REQUEST, "unknown field '" + e.getPropertyName() + "'").toResponse();
+    }
+
+    /** Declared on its own: Quarkus' built-in mapper for this subtype would otherwise answer without a body. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

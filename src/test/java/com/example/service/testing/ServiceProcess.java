@@ -1,0 +1,166 @@
+package com.example.service.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as a separate process, the way operators run it: configuration through
+ * environment variables only, output captured to a file the test can read.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final Path output;
+    private final int port;
+
+    private ServiceProcess(Process process, Path output, int port) {
+        this.process = process;
+        this.output = output;
+        this.port = port;
+    }
+
+    /** Environment pointing DB_* at {@code database} on the test server, on a free HTTP port. */
+    public static Map<String, String> environment(String database) {
+        PostgresServer server = PostgresServer.get();
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_HOST", server.host());
+        env.put("DB_PORT", String.valueOf(server.port()));
+        env.put("DB_NAME", database);
+        env.put("DB_USER", server.user());
+        if (server.password() != null) {
+            env.put("DB_PASSWORD", server.password());
+        }
+        env.put("PORT", String.valueOf(freePort()));
+        return env;
+    }
+
+    /** Starts {@code java -jar quarkus-run.jar args…} with exactly this environment (plus PATH, HOME). */
+    public static ServiceProcess start(Map<String, String> env, String... args) {
+        try {
+            Path output = Files.createTempFile("example-service-", ".log");
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("DB_"));
+            builder.environment().putAll(env);
+            return new ServiceProcess(builder.start(), output, Integer.parseInt(env.getOrDefault("PORT", "8080")));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the jar " + JAR, e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** GET on this instance; status -1 when nothing answers. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int status(String path) {
+        HttpResponse<String> response = get(path);
+        return response == null ? -1 : response.statusCode();
+    }
+
+    /** Waits until {@code path} answers {@code status}; fails with the log when it does not in time. */
+    public void awaitStatus(String path, int status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("process exited with " + process.exitValue() + " before " + path + " answered "
+                        + status + "; output:\n" + output());
+            }
+            if (status(path) == status) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + timeout + "; output:\n" + output());
+    }
+
+    /** Waits for the process to exit and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("process still running after " + timeout + "; output:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // a leftover temp file is harmless
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.example.service.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A database of the test's own on {@link PostgresServer}; closing drops it. */
+public final class TestDatabase implements AutoCloseable {
+
+    private final String name;
+    private final boolean owned;
+
+    private TestDatabase(String name, boolean owned) {
+        this.name = name;
+        this.owned = owned;
+    }
+
+    public static TestDatabase create() {
+        return new TestDatabase(PostgresServer.get().createDatabase(), true);
+    }
+
+    /** A handle on a database created elsewhere (an {@link IsolatedDatabase}); closing drops nothing. */
+    public static TestDatabase existing(String name) {
+        return new TestDatabase(name, false);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connect() throws SQLException {
+        return PostgresServer.get().connect(name);
+    }
+
+    /** The first column of every row {@code sql} returns, as strings. */
+    public List<String> column(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String single(String sql, Object... params) {
+        List<String> values = column(sql, params);
+        if (values.size() != 1) {
+            throw new AssertionError(sql + " returned " + values.size() + " rows");
+        }
+        return values.get(0);
+    }
+
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean historyTableExists() {
+        return Boolean.parseBoolean(single("SELECT (to_regclass('flyway_schema_history') IS NOT NULL)::text"));
+    }
+
+    /** Versions applied successfully, in the order they were installed. */
+    public List<String> appliedVersions() {
+        return column("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            PostgresServer.get().dropDatabase(name);
+        }
+    }
+}
