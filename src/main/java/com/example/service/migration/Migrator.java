@@ -54,6 +54,14 @@ public class Migrator {
      */
     public UpgradeResult upgrade(String target, Duration lockWait, MigrationListener listener) {
         MigrationVersion targetVersion = parseTarget(target);
+        if (targetVersion == null) {
+            SchemaState state = inspector.read();
+            if (state.currentForThisCode() && state.drift().isEmpty()) {
+                // Nothing to do: skip the lock, so replicas that start while another release migrates
+                // (or after it did) do not queue behind it.
+                return new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0);
+            }
+        }
         try (MigrationLock.Held held = lock.acquire(lockWait)) {
             return upgradeHoldingLock(targetVersion, listener);
         }

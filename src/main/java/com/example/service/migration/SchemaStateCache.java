@@ -117,14 +117,9 @@ public class SchemaStateCache {
 
     private HistoryFingerprint fingerprint() {
         boolean lockHeld = lock.holder().isPresent();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, FlywayFactory.HISTORY_TABLE);
-            try (ResultSet rs = exists.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return new HistoryFingerprint(0, 0, 0, 0, lockHeld);
-                }
+        try (Connection c = dataSource.getConnection()) {
+            if (!SchemaHistory.historyTableExists(c)) {
+                return new HistoryFingerprint(0, 0, 0, 0, lockHeld);
             }
             try (PreparedStatement query = c.prepareStatement(FINGERPRINT_SQL); ResultSet rs = query.executeQuery()) {
                 rs.next();

@@ -1,0 +1,80 @@
+package com.example.service.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Reads the schema history table page by page, in SQL, whatever its size. */
+@ApplicationScoped
+public class SchemaHistory {
+
+    private static final String PAGE_SQL = """
+            SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,
+                   execution_time, success
+              FROM %s
+             ORDER BY installed_rank DESC
+             LIMIT ? OFFSET ?
+            """.formatted(FlywayFactory.HISTORY_TABLE);
+
+    private final AgroalDataSource dataSource;
+
+    SchemaHistory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Rows {@code offset} to {@code offset + limit}, newest first; an empty page when there is no history yet. */
+    public HistoryPage page(int limit, long offset) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!historyTableExists(c)) {
+                return new HistoryPage(List.of(), limit, offset, 0);
+            }
+            List<HistoryEntry> entries = new ArrayList<>(limit);
+            try (PreparedStatement s = c.prepareStatement(PAGE_SQL)) {
+                s.setInt(1, limit);
+                s.setLong(2, offset);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                }
+            }
+            return new HistoryPage(entries, limit, offset, count(c));
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+        }
+    }
+
+    static boolean historyTableExists(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, FlywayFactory.HISTORY_TABLE);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static long count(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + FlywayFactory.HISTORY_TABLE);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+        int rawChecksum = rs.getInt("checksum");
+        Integer checksum = rs.wasNull() ? null : rawChecksum;
+        return new HistoryEntry(rs.getInt("installed_rank"), rs.getString("version"), rs.getString("description"),
+                rs.getString("type"), rs.getString("script"), checksum,
+                rs.getString("installed_by"), rs.getTimestamp("installed_on").toInstant(),
+                rs.getLong("execution_time"), rs.getBoolean("success"));
+    }
+}
