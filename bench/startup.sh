@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Figure 1: process start to first 200 on /q/health/ready against an up-to-date schema; floor: the
+# same jar's start to first 200 on /q/health/live with migration disabled.
+source "$(dirname "$0")/lib.sh"
+ensure_jar
+RUNS=${RUNS:-5}
+db=$(new_db)
+port=$(free_port)
+
+start_service "$db" "$port"
+wait_for "http://127.0.0.1:$port/q/health/ready" 200
+stop_service "$SERVICE_PID"
+
+ours=() floor=()
+for _ in $(seq "$RUNS"); do
+  t0=$(now_ms); start_service "$db" "$port"
+  wait_for "http://127.0.0.1:$port/q/health/ready" 200
+  ours+=($(( $(now_ms) - t0 ))); RSS_AFTER_START=$(rss_kb "$SERVICE_PID"); stop_service "$SERVICE_PID"
+
+  t0=$(now_ms); start_service "$db" "$port" MIGRATE_AT_START=false
+  wait_for "http://127.0.0.1:$port/q/health/live" 200
+  floor+=($(( $(now_ms) - t0 ))); stop_service "$SERVICE_PID"
+done
+row "startup to ready (median of $RUNS), vs start to live without migration" \
+  "$(printf '%s\n' "${ours[@]}" | median)" "$(printf '%s\n' "${floor[@]}" | median)" ms
+echo "RSS after startup: $RSS_AFTER_START KB" >&2
