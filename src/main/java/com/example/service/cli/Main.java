@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import com.example.service.config.RunMode;
+import com.example.service.config.SecretFiles;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -20,6 +21,13 @@ public final class Main {
     }
 
     public static void main(String... args) {
+        try {
+            SecretFiles.resolve(System.getenv());
+        } catch (IllegalArgumentException e) {
+            // Said here in one line; inside Quarkus it would drown in a stack trace.
+            System.err.println("example-service: " + e.getMessage());
+            System.exit(1);
+        }
         if (RunMode.isCommand(args)) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.console.stderr", "true");
