@@ -14,10 +14,11 @@ BENCH_TMP=$(mktemp -d)
 bench_cleanup() {
   local pid db
   for pid in "${BENCH_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    # A killed process's status (143) must not stop the cleanup under set -e.
+    [ -n "$pid" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
   done
   for db in "${BENCH_DBS[@]:-}"; do
-    [ -n "$db" ] && psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+    [ -n "$db" ] && { psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
   done
   rm -rf "$BENCH_TMP"
   return 0
