@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses what an operator's typo would otherwise silently ignore: a misspelt query parameter
- * ({@code ?targte=3} would upgrade to the latest version) or a body (no bound endpoint reads one), and a parameter given twice.
+ * ({@code ?targte=3} would upgrade to the latest version) or a body (no bound endpoint reads one), and a parameter given twice or without a value.
  * Runs after authentication, so an anonymous caller learns nothing about parameters.
  */
 public class StrictRequestFilter {
@@ -38,6 +38,10 @@ public class StrictRequestFilter {
         given.forEach((name, values) -> {
             if (values.size() > 1) {
                 throw new BadRequestException("query parameter '" + name + "' given " + values.size() + " times");
+            }
+            if (values.get(0) == null || values.get(0).isBlank()) {
+                // ?target=$TARGET with an empty variable must not mean "everything".
+                throw new BadRequestException("query parameter '" + name + "' has no value");
             }
         });
         if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
