@@ -1,10 +1,11 @@
 package com.example.service.admin;
 
-import static com.example.service.admin.AdminAccounts.ADMIN_PASSWORD;
-import static com.example.service.admin.AdminAccounts.PROBLEM;
-import static com.example.service.admin.AdminAccounts.VIEWER_PASSWORD;
-import static com.example.service.admin.AdminAccounts.asAdmin;
-import static com.example.service.admin.AdminAccounts.asViewer;
+import static com.example.service.admin.AdminApi.ADMIN_PASSWORD;
+import static com.example.service.admin.AdminApi.PROBLEM;
+import static com.example.service.admin.AdminApi.VIEWER_PASSWORD;
+import static com.example.service.admin.AdminApi.asAdmin;
+import static com.example.service.admin.AdminApi.asViewer;
+import static com.example.service.admin.AdminApi.awaitStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -27,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.example.service.testing.IsolatedDatabase;
 import com.example.service.testing.Readiness;
-import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
 
 import io.quarkus.test.common.ResourceArg;
@@ -39,11 +38,7 @@ import io.restassured.response.Response;
 
 /** The admin API on a schema migrated at start with the shipped migrations (V1 to V3). */
 @QuarkusTest
-@WithTestResource(value = IsolatedDatabase.class, initArgs = {
-        @ResourceArg(name = "admin.user", value = AdminAccounts.ADMIN_USER),
-        @ResourceArg(name = "admin.password", value = AdminAccounts.ADMIN_PASSWORD),
-        @ResourceArg(name = "admin.viewer-user", value = AdminAccounts.VIEWER_USER),
-        @ResourceArg(name = "admin.viewer-password", value = AdminAccounts.VIEWER_PASSWORD),
+@WithTestResource(value = AdminDatabase.class, initArgs = {
         @ResourceArg(name = "migration.state-refresh", value = "200ms") })
 class AdminApiTest {
 
@@ -53,7 +48,7 @@ class AdminApiTest {
     @BeforeEach
     void ready() {
         Readiness.await(Duration.ofSeconds(30));
-        awaitState("UP_TO_DATE");
+        awaitStatus("state", "UP_TO_DATE");
     }
 
     @Test
@@ -131,10 +126,10 @@ class AdminApiTest {
     void authMatrix(String method, String path) {
         boolean adminOnly = method.equals("POST");
         expectUnauthorized(given().request(method, path));
-        expectUnauthorized(given().auth().preemptive().basic(AdminAccounts.ADMIN_USER, "wrong").request(method, path));
+        expectUnauthorized(given().auth().preemptive().basic(AdminApi.ADMIN_USER, "wrong").request(method, path));
         expectUnauthorized(given().auth().preemptive().basic("nobody", ADMIN_PASSWORD).request(method, path));
         // The viewer's password does not open the admin account, nor the other way round.
-        expectUnauthorized(given().auth().preemptive().basic(AdminAccounts.ADMIN_USER, VIEWER_PASSWORD).request(method, path));
+        expectUnauthorized(given().auth().preemptive().basic(AdminApi.ADMIN_USER, VIEWER_PASSWORD).request(method, path));
 
         Response viewer = asViewer().request(method, path);
         if (adminOnly) {
@@ -214,7 +209,7 @@ class AdminApiTest {
         String checksum = db.single("SELECT checksum::text FROM flyway_schema_history WHERE version = '2'");
         db.execute("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '2'");
         try {
-            awaitState("DRIFT");
+            awaitStatus("state", "DRIFT");
             asViewer().get("/admin/db/status").then().body("driftCount", equalTo(1));
             asViewer().get("/admin/db/validate").then().statusCode(200)
                     .body("valid", equalTo(false))
@@ -231,7 +226,7 @@ class AdminApiTest {
         } finally {
             db.execute("UPDATE flyway_schema_history SET checksum = " + checksum + " WHERE version = '2'");
         }
-        awaitState("UP_TO_DATE");
+        awaitStatus("state", "UP_TO_DATE");
     }
 
     @Test
@@ -256,18 +251,5 @@ class AdminApiTest {
         doc.then().body(upgrade + ".responses.'409'.content", hasKey(PROBLEM));
         doc.then().body("components.schemas.DbStatus.properties", hasKey("lockHolder"));
         given().get("/q/swagger-ui/").then().statusCode(200);
-    }
-
-    private static void awaitState(String state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            last = asViewer().get("/admin/db/status").path("state");
-            if (state.equals(last)) {
-                return;
-            }
-            ServiceProcess.sleep(50);
-        }
-        throw new AssertionError("status never said " + state + "; last " + last);
     }
 }

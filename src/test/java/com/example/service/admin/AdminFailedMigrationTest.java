@@ -1,8 +1,8 @@
 package com.example.service.admin;
 
-import static com.example.service.admin.AdminAccounts.PROBLEM;
-import static com.example.service.admin.AdminAccounts.asAdmin;
-import static com.example.service.admin.AdminAccounts.asViewer;
+import static com.example.service.admin.AdminApi.PROBLEM;
+import static com.example.service.admin.AdminApi.asAdmin;
+import static com.example.service.admin.AdminApi.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -25,11 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * so the schema is recorded FAILED, and further upgrades are refused until it is repaired.
  */
 @QuarkusTest
-@WithTestResource(value = IsolatedDatabase.class, initArgs = {
-        @ResourceArg(name = "admin.user", value = AdminAccounts.ADMIN_USER),
-        @ResourceArg(name = "admin.password", value = AdminAccounts.ADMIN_PASSWORD),
-        @ResourceArg(name = "admin.viewer-user", value = AdminAccounts.VIEWER_USER),
-        @ResourceArg(name = "admin.viewer-password", value = AdminAccounts.VIEWER_PASSWORD),
+@WithTestResource(value = AdminDatabase.class, initArgs = {
         @ResourceArg(name = "migration.at-start", value = "false"),
         @ResourceArg(name = IsolatedDatabase.SCRIPT + "V4__broken_concurrently.sql",
                 value = "CREATE INDEX CONCURRENTLY broken_idx ON no_such_table (id);\n"),

@@ -26,7 +26,7 @@ class AdminNoAccountsTest {
                 given().auth().preemptive().basic("ops", ""),
                 given().auth().preemptive().basic("admin", "admin"),
                 given().auth().preemptive().basic("", "") }) {
-            request.request(method, path).then().statusCode(401).contentType(AdminAccounts.PROBLEM)
+            request.request(method, path).then().statusCode(401).contentType(AdminApi.PROBLEM)
                     .header("WWW-Authenticate", startsWith("Basic realm="))
                     .body("status", equalTo(401));
         }

@@ -24,7 +24,7 @@ class AdminProcessIT {
     @Test
     void statusShowsTheStartupMigrationInProgressThenTheSchemaUpToDate() {
         try (TestDatabase db = TestDatabase.create();
-                MigrationFolder extra = MigrationFolder.create().with("V4__slow.sql", "SELECT pg_sleep(4);\n")) {
+                MigrationFolder extra = MigrationFolder.create().with("V4__slow.sql", "SELECT pg_sleep(6);\n")) {
             Map<String, String> env = ServiceProcess.environment(db.name());
             env.put("MIGRATION_LOCATIONS", extra.afterShipped());
             env.put("ADMIN_USER", "ops");

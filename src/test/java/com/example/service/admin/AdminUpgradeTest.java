@@ -1,11 +1,13 @@
 package com.example.service.admin;
 
-import static com.example.service.admin.AdminAccounts.PROBLEM;
-import static com.example.service.admin.AdminAccounts.asAdmin;
-import static com.example.service.admin.AdminAccounts.asViewer;
+import static com.example.service.admin.AdminApi.PROBLEM;
+import static com.example.service.admin.AdminApi.asAdmin;
+import static com.example.service.admin.AdminApi.asViewer;
+import static com.example.service.admin.AdminApi.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -13,6 +15,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.example.service.testing.IsolatedDatabase;
-import com.example.service.testing.ServiceProcess;
+import com.example.service.testing.PostgresServer;
 import com.example.service.testing.TestDatabase;
 
 import io.quarkus.test.common.ResourceArg;
@@ -38,11 +44,7 @@ import io.restassured.response.Response;
  * is the API's. V4 sleeps (making two concurrent upgrades certain to overlap) and V5 fails half-way.
  */
 @QuarkusTest
-@WithTestResource(value = IsolatedDatabase.class, initArgs = {
-        @ResourceArg(name = "admin.user", value = AdminAccounts.ADMIN_USER),
-        @ResourceArg(name = "admin.password", value = AdminAccounts.ADMIN_PASSWORD),
-        @ResourceArg(name = "admin.viewer-user", value = AdminAccounts.VIEWER_USER),
-        @ResourceArg(name = "admin.viewer-password", value = AdminAccounts.VIEWER_PASSWORD),
+@WithTestResource(value = AdminDatabase.class, initArgs = {
         @ResourceArg(name = "migration.at-start", value = "false"),
         @ResourceArg(name = "migration.state-refresh", value = "200ms"),
         @ResourceArg(name = IsolatedDatabase.SCRIPT + "V4__slow.sql",
@@ -52,7 +54,10 @@ import io.restassured.response.Response;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminUpgradeTest {
 
-    static final int SLOW_SECONDS = 3;
+    static final int SLOW_SECONDS = 5;
+    /** MigrationLock's key, as pg_advisory_lock takes it: another process migrating, as far as we can tell. */
+    private static final String LOCK_KEY = "1163087175, 1";
+    private static final String OTHER_HOLDER = "migration-job@elsewhere";
 
     @ConfigProperty(name = "test.database.name")
     String database;
@@ -123,17 +128,36 @@ class AdminUpgradeTest {
 
     @Test
     @Order(4)
+    void whileAnotherSessionHoldsTheLockStatusNamesItAndUpgradeAnswers409() throws SQLException {
+        List<String> before = db().catalog();
+        PostgresServer server = PostgresServer.get();
+        try (Connection other = DriverManager.getConnection(
+                server.jdbcUrl(database) + "?ApplicationName=" + OTHER_HOLDER, server.user(), server.password());
+                Statement statement = other.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+
+            awaitStatus("state", "MIGRATING");
+            asViewer().get("/admin/db/status").then()
+                    .body("lockHolder.applicationName", equalTo(OTHER_HOLDER))
+                    .body("lockHolder.pid", not(nullValue()))
+                    .body("lockHolder.since", endsWith("Z"));
+            asAdmin().post("/admin/db/upgrade").then().statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("urn:example-service:problem:migration-lock-held"))
+                    .body("detail", containsString(OTHER_HOLDER))
+                    .body("lockHolder.applicationName", equalTo(OTHER_HOLDER));
+            assertThat(db().catalog()).isEqualTo(before);
+        }
+        awaitStatus("state", "PENDING");
+        asViewer().get("/admin/db/status").then().body("lockHolder", nullValue());
+    }
+
+    @Test
+    @Order(5)
     void ofTwoConcurrentUpgradesOneMigratesAndTheOtherGets409AtOnce() throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         CompletableFuture<Timed> first = CompletableFuture.supplyAsync(() -> upgradeTo4(start));
         CompletableFuture<Timed> second = CompletableFuture.supplyAsync(() -> upgradeTo4(start));
         start.countDown();
-
-        // While V4 sleeps, status says MIGRATING and names the lock holder.
-        awaitStatus("state", "MIGRATING");
-        asViewer().get("/admin/db/status").then()
-                .body("lockHolder.applicationName", startsWith("example-service@"))
-                .body("lockHolder.pid", not(nullValue()));
 
         List<Timed> answers = List.of(first.get(), second.get());
         Timed winner = answers.stream().filter(t -> t.response.statusCode() == 200).findFirst().orElseThrow(
@@ -148,7 +172,7 @@ class AdminUpgradeTest {
                 .body("detail", containsString("example-service@"))
                 .body("lockHolder.applicationName", startsWith("example-service@"));
         // At once: the loser did not wait for the winner's migration.
-        assertThat(loser.elapsed).isLessThan(Duration.ofSeconds(SLOW_SECONDS - 1));
+        assertThat(loser.elapsed).isLessThan(Duration.ofSeconds(SLOW_SECONDS - 2));
         assertThat(winner.elapsed).isGreaterThanOrEqualTo(Duration.ofSeconds(SLOW_SECONDS));
 
         assertThat(db().appliedVersions()).containsExactly("1", "2", "3", "4");
@@ -156,7 +180,7 @@ class AdminUpgradeTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aFailingMigrationAnswersItsSqlErrorAndLeavesTheSchemaExactlyAsBefore() {
         List<String> before = db().catalog();
         assertThat(before).anyMatch(line -> line.startsWith("column item.")).noneMatch(line -> line.contains("half"));
@@ -192,18 +216,5 @@ class AdminUpgradeTest {
         long t0 = System.nanoTime();
         Response response = asAdmin().post("/admin/db/upgrade?target=4");
         return new Timed(response, Duration.ofNanos(System.nanoTime() - t0));
-    }
-
-    private static void awaitStatus(String field, String value) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Object last = null;
-        while (System.nanoTime() < deadline) {
-            last = asViewer().get("/admin/db/status").path(field);
-            if (value.equals(last)) {
-                return;
-            }
-            ServiceProcess.sleep(20);
-        }
-        throw new AssertionError("status " + field + " never became " + value + "; last " + last);
     }
 }
