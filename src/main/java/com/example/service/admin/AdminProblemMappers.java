@@ -25,7 +25,7 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class AdminProblemMappers {
 
-    static final String CHALLENGE = "Basic realm=\"example-service admin\", charset=\"UTF-8\"";
+    private static final String CHALLENGE = "Basic realm=\"example-service admin\", charset=\"UTF-8\"";
     private static final String TYPE = "urn:example-service:problem:";
     /** Not among Jakarta REST 3.1's constants. */
     private static final int UNPROCESSABLE_CONTENT = 422;
