@@ -7,16 +7,34 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} class a database of its own on {@link PostgresServer}, dropped when
- * the class is done. Extra configuration can be passed as init args (key = value).
+ * the class is done. Extra configuration can be passed as init args (key = value). An init arg named
+ * {@value #SCRIPT}{@code <file name>} is a migration script instead: all of them go into a
+ * {@link MigrationFolder} that {@code migration.locations} adds after the shipped migrations.
  */
 public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
 
+    /** Prefix of an init arg that is a migration script, e.g. {@code script:V4__slow.sql}. */
+    public static final String SCRIPT = "script:";
+
     private String database;
     private Map<String, String> extra = Map.of();
+    private MigrationFolder scripts;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        extra = Map.copyOf(initArgs);
+        Map<String, String> config = new HashMap<>();
+        initArgs.forEach((name, value) -> {
+            if (name.startsWith(SCRIPT)) {
+                scripts = scripts == null ? MigrationFolder.create() : scripts;
+                scripts.with(name.substring(SCRIPT.length()), value);
+            } else {
+                config.put(name, value);
+            }
+        });
+        if (scripts != null) {
+            config.put("migration.locations", scripts.afterShipped());
+        }
+        extra = Map.copyOf(config);
     }
 
     @Override
@@ -39,6 +57,9 @@ public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (database != null) {
             PostgresServer.get().dropDatabase(database);
+        }
+        if (scripts != null) {
+            scripts.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +82,25 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** GET on this instance; status -1 when nothing answers. */
+    /** GET on this instance; null when nothing answers. */
     public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** {@code method path} with HTTP Basic credentials and no body; null when nothing answers. */
+    public HttpResponse<String> send(String method, String path, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Authorization", "Basic " + credentials)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -79,6 +79,27 @@ public final class TestDatabase implements AutoCloseable {
         return column("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank");
     }
 
+    /**
+     * Every table, column, index, constraint and history row of the public schema, one line each, in
+     * a stable order: equal before and after means the schema did not change.
+     */
+    public List<String> catalog() {
+        List<String> lines = new ArrayList<>();
+        lines.addAll(column("""
+                SELECT format('column %s.%s %s %s %s', table_name, column_name, data_type, is_nullable, column_default)
+                  FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"""));
+        lines.addAll(column("SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"));
+        lines.addAll(column("""
+                SELECT format('constraint %s %s', conname, pg_get_constraintdef(oid))
+                  FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY conname"""));
+        if (historyTableExists()) {
+            lines.addAll(column("""
+                    SELECT format('history %s %s %s %s', installed_rank, version, script, success)
+                      FROM flyway_schema_history ORDER BY installed_rank"""));
+        }
+        return lines;
+    }
+
     @Override
     public void close() {
         if (owned) {

@@ -1,0 +1,168 @@
+package com.example.service.admin;
+
+import java.time.Duration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.migration.HistoryPage;
+import com.example.service.migration.MigrationListener;
+import com.example.service.migration.Migrator;
+import com.example.service.migration.SchemaHistory;
+import com.example.service.migration.SchemaState;
+import com.example.service.migration.SchemaStateCache;
+import com.example.service.migration.SqlPreview;
+import com.example.service.migration.StartupMigration;
+import com.example.service.migration.UpgradeResult;
+import com.example.service.problem.Problem;
+
+import io.smallrye.common.annotation.NonBlocking;
+
+/**
+ * {@code /admin/db}: the schema's state for operators and dashboards, and the one schema change
+ * reachable over HTTP. Status, pending and validate answer from the cached state (no query); history
+ * pages in SQL; upgrade never waits for the migration lock.
+ */
+@Path("/admin/db")
+@Produces(MediaType.APPLICATION_JSON)
+@StrictRequest
+@Tag(name = "admin", description = "Schema migration state and upgrade (HTTP Basic; roles viewer and admin)")
+@APIResponse(responseCode = "400", description = "Unknown or repeated query parameter, invalid value, or a request body",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No credentials, wrong credentials, or no admin API account configured",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Authenticated without the role this endpoint needs",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database did not answer",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AdminDbResource {
+
+    static final int MAX_PAGE = 1000;
+
+    private final SchemaStateCache cache;
+    private final StartupMigration startup;
+    private final SchemaHistory history;
+    private final SqlPreview sqlPreview;
+    private final Migrator migrator;
+
+    AdminDbResource(SchemaStateCache cache, StartupMigration startup, SchemaHistory history, SqlPreview sqlPreview,
+            Migrator migrator) {
+        this.cache = cache;
+        this.startup = startup;
+        this.history = history;
+        this.sqlPreview = sqlPreview;
+        this.migrator = migrator;
+    }
+
+    @GET
+    @Path("status")
+    @NonBlocking
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Schema state (role viewer or admin)",
+            description = "State, versions, counts, last migration, PostgreSQL version, lock holder, and the startup "
+                    + "migration's progress while it runs. From the cached state: refreshed every SCHEMA_STATE_REFRESH "
+                    + "and after every change; answers 200 even while the database is down (state UNKNOWN).")
+    @APIResponse(responseCode = "200", description = "The state",
+            content = @Content(schema = @Schema(implementation = DbStatus.class)))
+    public DbStatus status() {
+        return DbStatus.of(cache.current(), startup.progress());
+    }
+
+    @GET
+    @Path("pending")
+    @NonBlocking
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Pending migrations (role viewer or admin)",
+            description = "This code's migrations not yet applied, in the order an upgrade would run them. From the cached state.")
+    @APIResponse(responseCode = "200", description = "The pending migrations",
+            content = @Content(schema = @Schema(implementation = PendingMigrations.class)))
+    public PendingMigrations pending() {
+        SchemaState state = knownState();
+        return new PendingMigrations(state.pending().size(), state.pending());
+    }
+
+    @GET
+    @Path("validate")
+    @NonBlocking
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Drift and failures, itemised (role viewer or admin)",
+            description = "Applied migrations checked against this code's scripts: checksum drift, failed or missing "
+                    + "migrations. Pending and newer migrations are not findings. From the cached state.")
+    @APIResponse(responseCode = "200", description = "The findings; valid is false when there are any",
+            content = @Content(schema = @Schema(implementation = ValidationReport.class)))
+    public ValidationReport validate() {
+        SchemaState state = knownState();
+        return new ValidationReport(state.drift().isEmpty(), state.drift());
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Schema history, newest first (role viewer or admin)",
+            description = "Rows of the schema history table, paginated in SQL.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = HistoryPage.class)))
+    public HistoryPage history(
+            @Parameter(description = "Page size, 1 to " + MAX_PAGE + "; default 20") @QueryParam("limit") String limit,
+            @Parameter(description = "Rows to skip, 0 or more; default 0") @QueryParam("offset") String offset) {
+        return history.page((int) QueryValues.between("limit", limit, 20, 1, MAX_PAGE),
+                QueryValues.between("offset", offset, 0, 0, Long.MAX_VALUE));
+    }
+
+    @GET
+    @Path("sql")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "The SQL an upgrade would run (role viewer or admin)",
+            description = "Each pending script up to target, in order, headed by a comment naming it; nothing is run or "
+                    + "locked. Empty when nothing is pending.")
+    @APIResponse(responseCode = "200", description = "The scripts", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    public String sql(@Parameter(description = "Stop at this version (e.g. 3 or 1.2); default: all pending")
+            @QueryParam("target") String target) {
+        return sqlPreview.render(target);
+    }
+
+    @POST
+    @Path("upgrade")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Apply pending migrations (role admin)",
+            description = "Applies this code's pending migrations, up to target when given, under the migration lock "
+                    + "shared with startup and the CLI. Never waits for that lock. Each migration runs in its own "
+                    + "transaction: a failing one leaves the schema as it was before it. On an up-to-date schema, "
+                    + "answers 200 with nothing applied.")
+    @APIResponse(responseCode = "200", description = "What was applied: from, to, each migration and its time",
+            content = @Content(schema = @Schema(implementation = UpgradeResult.class)))
+    @APIResponse(responseCode = "409", description = "Another session holds the migration lock (named in lockHolder); nothing applied",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Applied migrations drifted from this code (items); nothing applied",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "A migration failed: version, script, sqlState, sqlMessage; "
+            + "it was rolled back, the ones before it stay applied",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UpgradeResult upgrade(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, "
+            + "not below the current one; default: all pending") @QueryParam("target") String target) {
+        return migrator.upgrade(target, Duration.ZERO, MigrationListener.NONE);
+    }
+
+    /** The cached state; 503 when the database did not answer at the last refresh. */
+    private SchemaState knownState() {
+        SchemaStateCache.Snapshot snapshot = cache.current();
+        if (!snapshot.reachable() || snapshot.state().isEmpty()) {
+            throw new DatabaseUnavailableException("schema state not available: " + snapshot.problem(), null, false);
+        }
+        return snapshot.state().get();
+    }
+}

@@ -1,0 +1,14 @@
+package com.example.service.admin;
+
+import java.util.List;
+
+import com.example.service.migration.Migration;
+
+/**
+ * The answer of {@code GET /admin/db/pending}.
+ *
+ * @param count      how many
+ * @param migrations this code's migrations not yet applied, in the order an upgrade would run them
+ */
+public record PendingMigrations(int count, List<Migration> migrations) {
+}

@@ -1,0 +1,30 @@
+package com.example.service.admin;
+
+import jakarta.ws.rs.BadRequestException;
+
+/**
+ * Parses numeric query parameters taken as strings: Quarkus REST answers 404 to an unparseable
+ * {@code int} parameter, where a caller deserves 400 and a sentence.
+ */
+final class QueryValues {
+
+    private QueryValues() {
+    }
+
+    /** {@code raw} as a whole number in [min, max]; {@code fallback} when the parameter is absent. */
+    static long between(String name, String raw, long fallback, long min, long max) {
+        if (raw == null) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name + " must be a whole number between " + min + " and " + max);
+        }
+        if (value < min || value > max) {
+            throw new BadRequestException(name + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,14 @@
+package com.example.service.admin;
+
+import java.util.List;
+
+import com.example.service.migration.DriftItem;
+
+/**
+ * The answer of {@code GET /admin/db/validate}.
+ *
+ * @param valid true when the applied migrations match this code's scripts and none failed
+ * @param items each finding: checksum drift, a failed migration, an applied one whose script is gone
+ */
+public record ValidationReport(boolean valid, List<DriftItem> items) {
+}
