@@ -53,21 +53,44 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code java -jar quarkus-run.jar args…} with exactly this environment (plus PATH, HOME). */
     public static ServiceProcess start(Map<String, String> env, String... args) {
+        return startCommand(env, jarCommand(args));
+    }
+
+    /**
+     * Starts {@code command}, a script that ends up running the jar (the container entry point), with
+     * the environment of {@link #start}.
+     */
+    public static ServiceProcess startCommand(Map<String, String> env, List<String> command) {
         try {
             Path output = Files.createTempFile("example-service-", ".log");
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("DB_"));
-            builder.environment().putAll(env);
+            ProcessBuilder builder = builder(env, command).redirectErrorStream(true).redirectOutput(output.toFile());
             return new ServiceProcess(builder.start(), output, Integer.parseInt(env.getOrDefault("PORT", "8080")));
         } catch (IOException e) {
-            throw new IllegalStateException("could not start the jar " + JAR, e);
+            throw new IllegalStateException("could not start " + command, e);
         }
+    }
+
+    private static List<String> jarCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static ProcessBuilder builder(Map<String, String> env, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("DB_"));
+        builder.environment().put("PATH", Path.of(javaBin()).getParent() + ":" + System.getenv("PATH"));
+        builder.environment().putAll(env);
+        return builder;
     }
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The packaged jar these processes run. */
+    public static Path jar() {
+        return JAR.toAbsolutePath();
     }
 
     public static int freePort() {
@@ -145,6 +168,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The operating system's view of the started process (which program it runs now). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Sends SIGTERM, as {@code docker stop} and Kubernetes do. */
+    public void terminate() {
+        process.destroy();
     }
 
     public String output() {
