@@ -29,7 +29,13 @@ public final class TcpProxy implements AutoCloseable {
          * Connections are accepted and never answered, like a sidecar proxy whose backend vanished
          * or a server too overloaded to reply. They stay hanging after {@link #restore()}.
          */
-        BLACKHOLE
+        BLACKHOLE,
+        /**
+         * A network partition without resets: forwarded connections stay open but carry nothing
+         * until {@link #restore()}, when what was sent meanwhile goes through; new connections are
+         * blackholed.
+         */
+        FREEZE
     }
 
     private final InetSocketAddress target;
@@ -78,22 +84,34 @@ public final class TcpProxy implements AutoCloseable {
         return connections.get();
     }
 
-    /** Closes every forwarded connection; new ones are refused or blackholed until {@link #restore()}. */
+    /**
+     * Closes every forwarded connection (or, for {@link Cut#FREEZE}, stops carrying their bytes);
+     * new ones are refused or blackholed until {@link #restore()}.
+     */
     public synchronized void cut(Cut how) {
         cut = how;
         if (how == Cut.REFUSE) {
             closeQuietly(server);
         }
-        forwarding.forEach(TcpProxy::closeQuietly);
+        if (how != Cut.FREEZE) {
+            forwarding.forEach(TcpProxy::closeQuietly);
+        }
     }
 
-    /** Forwards new connections again; connections blackholed meanwhile keep hanging. */
+    /** Forwards again; connections blackholed meanwhile keep hanging. */
     public synchronized void restore() {
         if (cut == Cut.REFUSE) {
             server = listen(port);
             accept(server);
         }
         cut = null;
+        notifyAll();
+    }
+
+    private synchronized void awaitThaw() throws InterruptedException {
+        while (cut == Cut.FREEZE) {
+            wait();
+        }
     }
 
     private static ServerSocket listen(int port) {
@@ -113,7 +131,7 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     connections.incrementAndGet();
-                    if (cut == Cut.BLACKHOLE) {
+                    if (cut == Cut.BLACKHOLE || cut == Cut.FREEZE) {
                         blackholed.add(client);
                     } else {
                         threads.execute(() -> forward(client));
@@ -144,12 +162,15 @@ public final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0;) {
+                awaitThaw();
                 out.write(buffer, 0, n);
                 out.flush();
                 bytes.addAndGet(n);
             }
         } catch (IOException e) {
             // the other side or cut() closed the connection: the normal way out
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);
