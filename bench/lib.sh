@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Shared helpers for the benchmark scripts: a database of their own, the packaged jar started and
+# stopped, timings in milliseconds. Sourced, not run.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+BENCH_PIDS=()
+BENCH_DBS=()
+BENCH_TMP=$(mktemp -d)
+
+bench_cleanup() {
+  local pid db
+  for pid in "${BENCH_PIDS[@]:-}"; do
+    # A killed process's status (143) must not stop the cleanup under set -e.
+    [ -n "$pid" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
+  done
+  for db in "${BENCH_DBS[@]:-}"; do
+    [ -n "$db" ] && { psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
+  done
+  rm -rf "$BENCH_TMP"
+  return 0
+}
+trap bench_cleanup EXIT
+
+# The packaged jar, built once when missing.
+ensure_jar() {
+  [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests >&2)
+}
+
+now_ms() { date +%s%3N; }
+
+# new_db: prints the name of a fresh, empty database that is dropped on exit.
+new_db() {
+  local name
+  name="bench_$(date +%s%N | tail -c 10)_$RANDOM"
+  psql -qd postgres -c "CREATE DATABASE $name" >/dev/null
+  BENCH_DBS+=("$name")
+  echo "$name"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_service DB PORT [VAR=value …]: starts the jar serving DB on PORT; sets SERVICE_PID.
+start_service() {
+  local db=$1 port=$2
+  shift 2
+  env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_NAME="$db" PORT="$port" "$@" \
+    java -jar "$JAR" >"$BENCH_TMP/service-$port.log" 2>&1 &
+  SERVICE_PID=$!
+  BENCH_PIDS+=("$SERVICE_PID")
+}
+
+stop_service() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# wait_for URL CODE [TIMEOUT_S]: polls every 10 ms until URL answers CODE.
+wait_for() {
+  local url=$1 code=$2 deadline=$(( $(date +%s) + ${3:-120} ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = "$code" ]; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "timed out waiting for $url to answer $code" >&2
+      return 1
+    fi
+    sleep 0.01
+  done
+}
+
+rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# row FIGURE OURS FLOOR UNIT: one result line, read by bench/run.
+row() {
+  local ratio
+  ratio=$(awk -v o="$2" -v f="$3" 'BEGIN { if (f > 0) printf "%.2f", o / f; else print "n/a" }')
+  printf 'ROW|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$ratio"
+}
