@@ -28,6 +28,7 @@ public class ApiAvailabilityFilter {
         if (readiness.ready()) {
             return null;
         }
-        return Problem.unavailable("the service is not ready: " + readiness.reason());
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the service is not ready: " + readiness.reason())
+                .toRetryableResponse();
     }
 }

@@ -85,7 +85,8 @@ public class ItemResource {
     @ServerExceptionMapper
     Response unreachable(DatabaseUnreachableException e) {
         LOG.debug(e.getMessage());
-        return Problem.unavailable("the database is not reachable; try again later");
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the database is not reachable; try again later")
+                .toRetryableResponse();
     }
 
     private static NotFoundException notFound(long id) {

@@ -24,8 +24,8 @@ public record Problem(String type, String title, int status, String detail,
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** Seconds a client should wait before retrying a 503; about one schema state refresh. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    /** Seconds a client should wait before retrying; about one schema state refresh. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, Map.of());
@@ -47,9 +47,9 @@ public record Problem(String type, String title, int status, String detail,
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
-    /** 503 with {@code Retry-After}: the service cannot answer now and the client should come back. */
-    public static Response unavailable(String detail) {
-        Response response = of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse();
+    /** This problem with {@code Retry-After}: the service cannot answer now, and the client should come back. */
+    public Response toRetryableResponse() {
+        Response response = toResponse();
         response.getHeaders().add("Retry-After", RETRY_AFTER_SECONDS);
         return response;
     }
