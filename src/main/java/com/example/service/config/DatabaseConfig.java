@@ -37,4 +37,11 @@ public interface DatabaseConfig {
     /** DB_WAIT_TIMEOUT: how long startup and {@code db wait} wait for the database to answer. */
     @WithDefault("60s")
     Duration waitTimeout();
+
+    /**
+     * DB_QUERY_TIMEOUT: how long a query of the sample API may take, connecting included, before
+     * the request answers 503; it keeps a database outage from hanging requests.
+     */
+    @WithDefault("2s")
+    Duration queryTimeout();
 }

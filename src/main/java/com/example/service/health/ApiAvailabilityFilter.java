@@ -13,9 +13,6 @@ import com.example.service.problem.Problem;
  */
 public class ApiAvailabilityFilter {
 
-    /** Seconds a client should wait before retrying; about one refresh period. */
-    private static final String RETRY_AFTER = "5";
-
     private final ReadinessGate gate;
 
     ApiAvailabilityFilter(ReadinessGate gate) {
@@ -31,9 +28,7 @@ public class ApiAvailabilityFilter {
         if (readiness.ready()) {
             return null;
         }
-        Response response = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                "the service is not ready: " + readiness.reason()).toResponse();
-        response.getHeaders().add("Retry-After", RETRY_AFTER);
-        return response;
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the service is not ready: " + readiness.reason())
+                .toRetryableResponse();
     }
 }

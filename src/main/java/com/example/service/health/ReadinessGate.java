@@ -1,5 +1,7 @@
 package com.example.service.health;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,14 +22,24 @@ import com.example.service.migration.StartupMigration;
 @ApplicationScoped
 public class ReadinessGate {
 
+    /**
+     * How far past its period a refresh may run before the state counts as stale. A refresh takes
+     * well under a second, and fails within the JDBC pool's 5 s wait when the database is down; one
+     * that runs longer hangs on a connection the network froze (no reset), which TCP alone would
+     * only give up on after about 15 minutes.
+     */
+    private static final Duration REFRESH_GRACE = Duration.ofSeconds(10);
+
     private final StartupMigration startup;
     private final SchemaStateCache cache;
     private final ReadinessMode mode;
+    private final Duration staleAfter;
 
     ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config) {
         this.startup = startup;
         this.cache = cache;
         this.mode = config.readinessMode();
+        this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
     }
 
     public Readiness evaluate() {
@@ -56,6 +68,12 @@ public class ReadinessGate {
             return progress.phase() == StartupMigration.Phase.FAILED
                     ? "startup migration failed: " + progress.error()
                     : "startup migration not finished: " + progress.phase();
+        }
+        if (snapshot.checkedAt() != null) {
+            Duration age = Duration.between(snapshot.checkedAt(), Instant.now());
+            if (age.compareTo(staleAfter) > 0) {
+                return "database not answering: the schema state was last read " + age.toSeconds() + " s ago";
+            }
         }
         if (!snapshot.reachable()) {
             return snapshot.checkedAt() == null ? "schema state not read yet" : snapshot.problem();

@@ -1,10 +1,13 @@
 package com.example.service.item;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.service.config.DatabaseConfig;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,43 +22,55 @@ public class ItemRepository {
     private static final String COLUMNS = "id, name, description, created_at, updated_at";
 
     private final Pool pool;
+    private final Duration timeout;
 
-    ItemRepository(Pool pool) {
+    ItemRepository(Pool pool, DatabaseConfig config) {
         this.pool = pool;
+        this.timeout = config.queryTimeout();
     }
 
     public Uni<Item> insert(ItemInput input) {
-        return pool.preparedQuery("INSERT INTO item (name, description) VALUES ($1, $2) RETURNING " + COLUMNS)
-                .execute(Tuple.of(input.name(), input.description()))
+        return execute("INSERT INTO item (name, description) VALUES ($1, $2) RETURNING " + COLUMNS,
+                Tuple.of(input.name(), input.description()))
                 .map(rows -> Item.from(rows.iterator().next()));
     }
 
     public Uni<Optional<Item>> find(long id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM item WHERE id = $1")
-                .execute(Tuple.of(id))
+        return execute("SELECT " + COLUMNS + " FROM item WHERE id = $1", Tuple.of(id))
                 .map(ItemRepository::first);
     }
 
     public Uni<List<Item>> page(int limit, long offset) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM item ORDER BY id LIMIT $1 OFFSET $2")
-                .execute(Tuple.of(limit, offset))
+        return execute("SELECT " + COLUMNS + " FROM item ORDER BY id LIMIT $1 OFFSET $2", Tuple.of(limit, offset))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Item::from).toList());
     }
 
     public Uni<Long> count() {
-        return pool.preparedQuery("SELECT count(*) FROM item").execute()
+        return execute("SELECT count(*) FROM item", Tuple.tuple())
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
     public Uni<Optional<Item>> update(long id, ItemInput input) {
-        return pool.preparedQuery("UPDATE item SET name = $2, description = $3, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, input.name(), input.description()))
+        return execute("UPDATE item SET name = $2, description = $3, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS,
+                Tuple.of(id, input.name(), input.description()))
                 .map(ItemRepository::first);
     }
 
     public Uni<Boolean> delete(long id) {
-        return pool.preparedQuery("DELETE FROM item WHERE id = $1").execute(Tuple.of(id))
+        return execute("DELETE FROM item WHERE id = $1", Tuple.of(id))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Every query goes through here, so that losing the database reads the same from every method.
+     * Giving up on a query that is slow does not leak its connection: the pool takes it back when
+     * the query ends.
+     */
+    private Uni<RowSet<Row>> execute(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters)
+                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnreachableException(timeout))
+                .onFailure(DatabaseUnreachableException::isConnectionFailure)
+                .transform(DatabaseUnreachableException::new);
     }
 
     private static Optional<Item> first(RowSet<Row> rows) {

@@ -20,6 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.example.service.problem.Problem;
+
 import io.smallrye.mutiny.Uni;
 
 /** The sample API: items on the migrated schema, served on the event loop by the reactive client. */
@@ -27,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
+
+    private static final Logger LOG = Logger.getLogger(ItemResource.class);
 
     private final ItemRepository repository;
 
@@ -69,6 +76,17 @@ public class ItemResource {
             }
             return Response.noContent().build();
         });
+    }
+
+    /**
+     * Readiness turns DOWN at its next refresh; until then requests reach the client and fail
+     * here, one per request, so this logs at debug only (readiness logs the outage once).
+     */
+    @ServerExceptionMapper
+    Response unreachable(DatabaseUnreachableException e) {
+        LOG.debug(e.getMessage());
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the database is not reachable; try again later")
+                .toRetryableResponse();
     }
 
     private static NotFoundException notFound(long id) {

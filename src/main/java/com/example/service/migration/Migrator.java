@@ -96,7 +96,9 @@ public class Migrator {
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
-            return new UpgradeResult(result.initialSchemaVersion, result.targetSchemaVersion, progress.applied,
+            // Flyway names no target when it applied nothing (another instance migrated while we waited).
+            String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            return new UpgradeResult(result.initialSchemaVersion, reached, progress.applied,
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);

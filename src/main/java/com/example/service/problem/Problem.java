@@ -24,6 +24,9 @@ public record Problem(String type, String title, int status, String detail,
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Seconds a client should wait before retrying; about one schema state refresh. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, Map.of());
     }
@@ -42,5 +45,12 @@ public record Problem(String type, String title, int status, String detail,
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    /** This problem with {@code Retry-After}: the service cannot answer now, and the client should come back. */
+    public Response toRetryableResponse() {
+        Response response = toResponse();
+        response.getHeaders().add("Retry-After", RETRY_AFTER_SECONDS);
+        return response;
     }
 }

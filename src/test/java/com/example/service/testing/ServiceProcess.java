@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
 /**
  * The packaged jar run as a separate process, the way operators run it: configuration through
  * environment variables only, output captured to a file the test can read.
@@ -25,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path output;
@@ -48,6 +54,14 @@ public final class ServiceProcess implements AutoCloseable {
             env.put("DB_PASSWORD", server.password());
         }
         env.put("PORT", String.valueOf(freePort()));
+        return env;
+    }
+
+    /** Like {@link #environment(String)}, but the service reaches the database through {@code proxy}. */
+    public static Map<String, String> environment(String database, TcpProxy proxy) {
+        Map<String, String> env = environment(database);
+        env.put("DB_HOST", "127.0.0.1");
+        env.put("DB_PORT", String.valueOf(proxy.port()));
         return env;
     }
 
@@ -135,6 +149,22 @@ public final class ServiceProcess implements AutoCloseable {
     public int status(String path) {
         HttpResponse<String> response = get(path);
         return response == null ? -1 : response.statusCode();
+    }
+
+    /**
+     * The {@code data} of the first check of a health answer ({@code /q/health/ready},
+     * {@code /q/health/started}); a missing node when nothing answers.
+     */
+    public JsonNode healthData(String path) {
+        HttpResponse<String> response = get(path);
+        if (response == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(response.body()).path("checks").path(0).path("data");
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(path + " did not answer JSON: " + response.body(), e);
+        }
     }
 
     /** Waits until {@code path} answers {@code status}; fails with the log when it does not in time. */
