@@ -8,17 +8,20 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_PIDS=()
-BENCH_DBS=()
+# Every database a run creates starts with this tag, so the cleanup finds them all, even those
+# created in a $(…) subshell.
+BENCH_TAG="bench_$$_$(date +%s)"
 BENCH_TMP=$(mktemp -d)
 
 bench_cleanup() {
   local pid db
+  # Processes already gone and killed ones' statuses (143) must not stop the cleanup.
+  set +e
   for pid in "${BENCH_PIDS[@]:-}"; do
-    # A killed process's status (143) must not stop the cleanup under set -e.
-    [ -n "$pid" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
-  for db in "${BENCH_DBS[@]:-}"; do
-    [ -n "$db" ] && { psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
+  for db in $(psql -qAtd postgres -c "SELECT datname FROM pg_database WHERE datname LIKE '${BENCH_TAG}_%'" 2>/dev/null); do
+    psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
   done
   rm -rf "$BENCH_TMP"
   return 0
@@ -34,10 +37,8 @@ now_ms() { date +%s%3N; }
 
 # new_db: prints the name of a fresh, empty database that is dropped on exit.
 new_db() {
-  local name
-  name="bench_$(date +%s%N | tail -c 10)_$RANDOM"
+  local name="${BENCH_TAG}_${RANDOM}${RANDOM}"
   psql -qd postgres -c "CREATE DATABASE $name" >/dev/null
-  BENCH_DBS+=("$name")
   echo "$name"
 }
 

@@ -8,7 +8,6 @@ ensure_jar
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 db=$(new_db)
-BENCH_DBS+=("$db")  # new_db registered it in the $(…) subshell only; dropped on exit either way
 port=$(free_port)
 start_service "$db" "$port" LOG_LEVEL=WARN
 wait_for "http://127.0.0.1:$port/q/health/ready" 200
