@@ -67,7 +67,8 @@ public class Migrator {
         }
     }
 
-    private UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener) {
+    /** {@link #upgrade} for a caller that already holds the migration lock (reset: clean, then migrate). */
+    UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener) {
         List<DriftItem> drift = inspector.validate();
         if (!drift.isEmpty()) {
             throw new ValidationFailedException(drift);
@@ -178,7 +179,7 @@ public class Migrator {
             SQLException sql = rootSqlException(e);
             String message = sql != null ? sql.getMessage() : e.getMessage();
             return new MigrationFailedException(failed.getVersion() == null ? null : failed.getVersion().getVersion(),
-                    failed.getScript(), sql == null ? null : sql.getSQLState(), oneLine(message), e);
+                    failed.getScript(), sql == null ? null : sql.getSQLState(), message, e);
         }
 
         private static SQLException rootSqlException(Throwable e) {
@@ -189,10 +190,6 @@ public class Migrator {
                 }
             }
             return found;
-        }
-
-        private static String oneLine(String message) {
-            return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
         }
     }
 }
