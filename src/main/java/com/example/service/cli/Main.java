@@ -28,6 +28,9 @@ public final class Main {
                 // but our own notes (waiting for the lock or the database) stay visible.
                 System.setProperty("quarkus.log.level", "WARN");
                 System.setProperty("quarkus.log.category.\"com.example\".level", "INFO");
+                // A failed migration is reported once, as the command's error line; Flyway's own
+                // ERROR line would say the same thing a second time.
+                System.setProperty("quarkus.log.category.\"org.flywaydb.core.internal.command.DbMigrate\".level", "OFF");
             }
         }
         if (System.getenv("HOSTNAME") == null && System.getProperty("HOSTNAME") == null) {
