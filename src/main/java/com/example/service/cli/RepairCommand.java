@@ -23,9 +23,6 @@ public class RepairCommand implements Callable<Integer> {
     Confirmation confirmation;
 
     @Mixin
-    ProductionGuard production;
-
-    @Mixin
     OutputOptions output;
 
     private final SchemaRepair repair;
@@ -39,7 +36,6 @@ public class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         confirmation.check("repair", "rewrites the schema history (failed rows removed, checksums realigned)");
-        production.check("repair");
         output.print(repair.repair(config.lockTimeout()), RepairCommand::text);
         return ExitCodes.OK;
     }

@@ -20,9 +20,6 @@ public class ResetCommand implements Callable<Integer> {
     Confirmation confirmation;
 
     @Mixin
-    ProductionGuard production;
-
-    @Mixin
     OutputOptions output;
 
     private final SchemaReset reset;
@@ -36,7 +33,6 @@ public class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         confirmation.check("reset", "drops every object in the schema, data included");
-        production.check("reset");
         output.print(reset.reset(config.lockTimeout(), output.progress()), ResetCommand::summary);
         return ExitCodes.OK;
     }
