@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -24,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Singleton
 class CommandFailureHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
+    private static final Logger LOG = Logger.getLogger(CommandFailureHandler.class);
+
     private final ObjectMapper mapper;
 
     CommandFailureHandler(ObjectMapper mapper) {
@@ -32,6 +36,8 @@ class CommandFailureHandler implements IExecutionExceptionHandler, IParameterExc
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+        // The operator gets one line; LOG_LEVEL=DEBUG shows where it came from.
+        LOG.debug("command failed", failure);
         int code = ExitCodes.of(failure);
         report(command, command.getParseResult().hasMatchedOption(OutputOptions.JSON), oneLine(failure), code);
         return code;

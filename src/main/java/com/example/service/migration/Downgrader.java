@@ -67,33 +67,38 @@ public class Downgrader {
         if (steps < 1) {
             throw new InvalidArgumentException("steps must be at least 1, not " + steps);
         }
-        try (MigrationLock.Held held = lock.acquire(lockWait)) {
-            List<DriftItem> drift = inspector.validate();
-            if (!drift.isEmpty()) {
-                throw new ValidationFailedException(drift);
+        List<AppliedMigration> undone = new ArrayList<>();
+        try {
+            try (MigrationLock.Held held = lock.acquire(lockWait)) {
+                return downgradeHoldingLock(steps, undone, listener);
             }
-            List<MigrationInfo> applied = appliedNewestFirst();
-            if (steps > applied.size()) {
-                throw new InvalidArgumentException("cannot undo " + steps + " migration(s): only " + applied.size()
-                        + " versioned migration(s) are applied");
+        } finally {
+            // Once the lock is released, so that the refreshed state does not show it still held.
+            if (!undone.isEmpty()) {
+                changed.fire(new SchemaChanged("downgrade"));
             }
-            List<MigrationInfo> toUndo = applied.subList(0, steps);
-            Map<MigrationInfo, UndoScript> scripts = undoScripts(toUndo);
-            long start = System.nanoTime();
-            List<AppliedMigration> undone = new ArrayList<>();
-            try {
-                for (MigrationInfo migration : toUndo) {
-                    undone.add(undo(migration, scripts.get(migration), undone.size() + 1, steps, listener));
-                }
-            } finally {
-                if (!undone.isEmpty()) {
-                    changed.fire(new SchemaChanged("downgrade"));
-                }
-            }
-            String to = steps < applied.size() ? applied.get(steps).getVersion().getVersion() : null;
-            return new DowngradeResult(applied.get(0).getVersion().getVersion(), to, undone,
-                    Duration.ofNanos(System.nanoTime() - start).toMillis());
         }
+    }
+
+    private DowngradeResult downgradeHoldingLock(int steps, List<AppliedMigration> undone, MigrationListener listener) {
+        List<DriftItem> drift = inspector.validate();
+        if (!drift.isEmpty()) {
+            throw new ValidationFailedException(drift);
+        }
+        List<MigrationInfo> applied = appliedNewestFirst();
+        if (steps > applied.size()) {
+            throw new InvalidArgumentException("cannot undo " + steps + " migration(s): only " + applied.size()
+                    + " versioned migration(s) are applied");
+        }
+        List<MigrationInfo> toUndo = applied.subList(0, steps);
+        Map<MigrationInfo, UndoScript> scripts = undoScripts(toUndo);
+        long start = System.nanoTime();
+        for (MigrationInfo migration : toUndo) {
+            undone.add(undo(migration, scripts.get(migration), undone.size() + 1, steps, listener));
+        }
+        String to = steps < applied.size() ? applied.get(steps).getVersion().getVersion() : null;
+        return new DowngradeResult(applied.get(0).getVersion().getVersion(), to, List.copyOf(undone),
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
     private List<MigrationInfo> appliedNewestFirst() {

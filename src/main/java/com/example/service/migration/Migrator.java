@@ -62,13 +62,28 @@ public class Migrator {
                 return new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0);
             }
         }
-        try (MigrationLock.Held held = lock.acquire(lockWait)) {
-            return upgradeHoldingLock(targetVersion, listener);
+        Progress progress = new Progress(listener);
+        try {
+            try (MigrationLock.Held held = lock.acquire(lockWait)) {
+                return upgradeHoldingLock(targetVersion, progress);
+            }
+        } finally {
+            // Once the lock is released, so that the refreshed state does not show it still held.
+            if (progress.started > 0) {
+                changed.fire(new SchemaChanged("upgrade"));
+            }
         }
     }
 
-    /** {@link #upgrade} for a caller that already holds the migration lock (reset: clean, then migrate). */
+    /**
+     * {@link #upgrade} for a caller that already holds the migration lock (reset: clean, then
+     * migrate); that caller announces the change once it has released the lock.
+     */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener) {
+        return upgradeHoldingLock(target, new Progress(listener));
+    }
+
+    private UpgradeResult upgradeHoldingLock(MigrationVersion target, Progress progress) {
         List<DriftItem> drift = inspector.validate();
         if (!drift.isEmpty()) {
             throw new ValidationFailedException(drift);
@@ -84,9 +99,8 @@ public class Migrator {
             checkTarget(target, plan);
             configuration.target(target);
         }
-        int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
+        progress.total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
                 .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
-        Progress progress = new Progress(total, listener);
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
@@ -94,10 +108,6 @@ public class Migrator {
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);
-        } finally {
-            if (progress.started > 0) {
-                changed.fire(new SchemaChanged("upgrade"));
-            }
         }
     }
 
@@ -126,15 +136,15 @@ public class Migrator {
     /** Counts and times each migration through Flyway's callbacks, and remembers the one that failed. */
     private static final class Progress implements Callback {
 
-        private final int total;
         private final MigrationListener listener;
         private final List<AppliedMigration> applied = new ArrayList<>();
+        /** Known once the lock is held and the plan read. */
+        private int total;
         private int started;
         private long startedAt;
         private MigrationInfo failed;
 
-        Progress(int total, MigrationListener listener) {
-            this.total = total;
+        Progress(MigrationListener listener) {
             this.listener = listener;
         }
 

@@ -31,11 +31,13 @@ public class SchemaRepair {
     public RepairReport repair(Duration lockWait) {
         try (MigrationLock.Held held = lock.acquire(lockWait)) {
             org.flywaydb.core.api.output.RepairResult result = flywayFactory.flyway().repair();
-            changed.fire(new SchemaChanged("repair"));
             return new RepairReport(list(result.migrationsRemoved), list(result.migrationsAligned),
                     list(result.migrationsDeleted));
         } catch (FlywayException e) {
             throw SchemaInspector.translate(e);
+        } finally {
+            // Once the lock is released, so that the refreshed state does not show it still held.
+            changed.fire(new SchemaChanged("repair"));
         }
     }
 

@@ -33,17 +33,23 @@ public class SchemaReset {
      * @throws MigrationFailedException when a migration fails after the clean
      */
     public ResetResult reset(Duration lockWait, MigrationListener listener) {
-        try (MigrationLock.Held held = lock.acquire(lockWait)) {
-            CleanResult clean;
-            try {
-                clean = flywayFactory.configure().cleanDisabled(false).load().clean();
-            } catch (FlywayException e) {
-                throw SchemaInspector.translate(e);
-            } finally {
-                changed.fire(new SchemaChanged("reset"));
+        try {
+            try (MigrationLock.Held held = lock.acquire(lockWait)) {
+                CleanResult clean = clean();
+                UpgradeResult upgrade = migrator.upgradeHoldingLock(null, listener);
+                return new ResetResult(List.copyOf(clean.schemasCleaned), List.copyOf(clean.schemasDropped), upgrade);
             }
-            UpgradeResult upgrade = migrator.upgradeHoldingLock(null, listener);
-            return new ResetResult(List.copyOf(clean.schemasCleaned), List.copyOf(clean.schemasDropped), upgrade);
+        } finally {
+            // Once the lock is released, so that the refreshed state does not show it still held.
+            changed.fire(new SchemaChanged("reset"));
+        }
+    }
+
+    private CleanResult clean() {
+        try {
+            return flywayFactory.configure().cleanDisabled(false).load().clean();
+        } catch (FlywayException e) {
+            throw SchemaInspector.translate(e);
         }
     }
 }

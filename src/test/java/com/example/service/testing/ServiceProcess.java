@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code java -jar quarkus-run.jar args…} with exactly this environment (plus PATH, HOME). */
     public static ServiceProcess start(Map<String, String> env, String... args) {
+        return startCommand(env, jarCommand(args));
+    }
+
+    /**
+     * Starts {@code command}, a script that ends up running the jar (the container entry point), with
+     * the environment of {@link #start}.
+     */
+    public static ServiceProcess startCommand(Map<String, String> env, List<String> command) {
         try {
             Path output = Files.createTempFile("example-service-", ".log");
-            ProcessBuilder builder = builder(env, jarCommand(args)).redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder = builder(env, command).redirectErrorStream(true).redirectOutput(output.toFile());
             return new ServiceProcess(builder.start(), output, Integer.parseInt(env.getOrDefault("PORT", "8080")));
         } catch (IOException e) {
-            throw new IllegalStateException("could not start the jar " + JAR, e);
+            throw new IllegalStateException("could not start " + command, e);
         }
     }
 
@@ -127,6 +136,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The packaged jar these processes run. */
+    public static Path jar() {
+        return JAR.toAbsolutePath();
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -139,11 +153,25 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** GET on this instance; status -1 when nothing answers. */
+    /** GET on this instance; null when nothing answers. */
     public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** {@code method path} with HTTP Basic credentials and no body; null when nothing answers. */
+    public HttpResponse<String> send(String method, String path, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Authorization", "Basic " + credentials)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -188,6 +216,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The operating system's view of the started process (which program it runs now). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Sends SIGTERM, as {@code docker stop} and Kubernetes do. */
+    public void terminate() {
+        process.destroy();
     }
 
     public String output() {
