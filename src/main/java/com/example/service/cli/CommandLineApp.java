@@ -10,14 +10,21 @@ public class CommandLineApp implements QuarkusApplication {
 
     private final CommandLine.IFactory factory;
     private final ExampleServiceCommand topCommand;
+    private final CommandFailureHandler failureHandler;
 
-    CommandLineApp(CommandLine.IFactory factory, @TopCommand ExampleServiceCommand topCommand) {
+    CommandLineApp(CommandLine.IFactory factory, @TopCommand ExampleServiceCommand topCommand,
+            CommandFailureHandler failureHandler) {
         this.factory = factory;
         this.topCommand = topCommand;
+        this.failureHandler = failureHandler;
     }
 
     @Override
     public int run(String... args) {
-        return new CommandLine(topCommand, factory).execute(args);
+        return new CommandLine(topCommand, factory)
+                .setExecutionExceptionHandler(failureHandler)
+                .setParameterExceptionHandler(failureHandler)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 }

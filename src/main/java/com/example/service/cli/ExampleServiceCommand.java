@@ -10,7 +10,7 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 @TopCommand
 @Command(name = "example-service", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs the example-service HTTP service (the default), or one database migration command.",
-        subcommands = { ServeCommand.class })
+        subcommands = { ServeCommand.class, DbCommand.class })
 public class ExampleServiceCommand implements Callable<Integer> {
 
     private final ServeCommand serve;

@@ -31,6 +31,15 @@ public final class Main {
         if (RunMode.isCommand(args)) {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.console.stderr", "true");
+            if (System.getenv("LOG_LEVEL") == null) {
+                // A command's own output is what the operator reads: only warnings from the frameworks,
+                // but our own notes (waiting for the lock or the database) stay visible.
+                System.setProperty("quarkus.log.level", "WARN");
+                System.setProperty("quarkus.log.category.\"com.example\".level", "INFO");
+                // A failed migration is reported once, as the command's error line; Flyway's own
+                // ERROR line would say the same thing a second time.
+                System.setProperty("quarkus.log.category.\"org.flywaydb.core.internal.command.DbMigrate\".level", "OFF");
+            }
         }
         if (System.getenv("HOSTNAME") == null && System.getProperty("HOSTNAME") == null) {
             System.setProperty("HOSTNAME", localHostName());

@@ -9,4 +9,10 @@ package com.example.service.migration;
  * @param executionTimeMs how long it ran
  */
 public record AppliedMigration(String version, String description, String script, long executionTimeMs) {
+
+    /** The progress line of migration {@code index} of {@code total}: {@code [3/120] V3 add index … 120 ms}. */
+    public String progressLine(int index, int total) {
+        return "[%d/%d] %s %s … %d ms".formatted(index, total, version == null ? script : "V" + version, description,
+                executionTimeMs);
+    }
 }

@@ -33,11 +33,18 @@ public class DatabaseProbe {
         }
     }
 
+    /** {@link #awaitReachable(Duration, String)} for startup, whose wait is DB_WAIT_TIMEOUT. */
+    public void awaitReachable(Duration timeout) {
+        awaitReachable(timeout, "DB_WAIT_TIMEOUT");
+    }
+
     /**
      * Retries {@link #ping()} until it succeeds or {@code timeout} runs out, logging each failed
      * attempt so that an operator sees why a pod is not starting.
+     *
+     * @param timeoutSetting where the timeout came from, named in the error so the operator knows what to raise
      */
-    public void awaitReachable(Duration timeout) {
+    public void awaitReachable(Duration timeout, String timeoutSetting) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         for (int attempt = 1;; attempt++) {
@@ -51,7 +58,7 @@ public class DatabaseProbe {
                 long now = System.nanoTime();
                 if (now >= deadline) {
                     throw new DatabaseUnavailableException("database still not reachable after " + timeout.toSeconds()
-                            + " s (DB_WAIT_TIMEOUT): " + e.getCause().getMessage(), e.getCause(), true);
+                            + " s (" + timeoutSetting + "): " + e.getCause().getMessage(), e.getCause(), true);
                 }
                 LOG.warnf("Database not reachable (attempt %d, %d s of %d s): %s", attempt,
                         Duration.ofNanos(now - start).toSeconds(), timeout.toSeconds(), e.getCause().getMessage());

@@ -1,9 +1,9 @@
 package com.example.service.migration;
 
 /** An upgrade target that is not a version, or not one this code can migrate to. */
-public class InvalidTargetException extends MigrationException {
+public class InvalidTargetException extends InvalidArgumentException {
 
     public InvalidTargetException(String message) {
-        super(message, null);
+        super(message);
     }
 }

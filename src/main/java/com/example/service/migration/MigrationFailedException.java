@@ -13,11 +13,16 @@ public class MigrationFailedException extends MigrationException {
 
     public MigrationFailedException(String version, String script, String sqlState, String sqlMessage, Throwable cause) {
         super("migration " + (version == null ? script : "V" + version) + " (" + script + ") failed: "
-                + (sqlState == null ? "" : "SQL state " + sqlState + ": ") + sqlMessage, cause);
+                + (sqlState == null ? "" : "SQL state " + sqlState + ": ") + oneLine(sqlMessage), cause);
         this.version = version;
         this.script = script;
         this.sqlState = sqlState;
-        this.sqlMessage = sqlMessage;
+        this.sqlMessage = oneLine(sqlMessage);
+    }
+
+    /** PostgreSQL's messages span lines (Position, Where); a log line or CLI error must stay one line. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     public String version() {

@@ -75,6 +75,14 @@ public class Migrator {
         }
     }
 
+    /**
+     * {@link #upgrade} for a caller that already holds the migration lock (reset: clean, then
+     * migrate); that caller announces the change once it has released the lock.
+     */
+    UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener) {
+        return upgradeHoldingLock(target, new Progress(listener));
+    }
+
     private UpgradeResult upgradeHoldingLock(MigrationVersion target, Progress progress) {
         List<DriftItem> drift = inspector.validate();
         if (!drift.isEmpty()) {
@@ -183,7 +191,7 @@ public class Migrator {
             SQLException sql = rootSqlException(e);
             String message = sql != null ? sql.getMessage() : e.getMessage();
             return new MigrationFailedException(failed.getVersion() == null ? null : failed.getVersion().getVersion(),
-                    failed.getScript(), sql == null ? null : sql.getSQLState(), oneLine(message), e);
+                    failed.getScript(), sql == null ? null : sql.getSQLState(), message, e);
         }
 
         private static SQLException rootSqlException(Throwable e) {
@@ -194,10 +202,6 @@ public class Migrator {
                 }
             }
             return found;
-        }
-
-        private static String oneLine(String message) {
-            return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
         }
     }
 }

@@ -129,7 +129,7 @@ public class SchemaInspector {
         return state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 

@@ -89,9 +89,12 @@ public class SchemaStateCache {
         return snapshot;
     }
 
-    void onSchemaChanged(@Observes SchemaChanged event) {
+    synchronized void onSchemaChanged(@Observes SchemaChanged event) {
         fingerprint = null;
-        refresh();
+        // Command mode reads on demand and exits: a full re-read there would only slow every command down.
+        if (refresher != null) {
+            refresh();
+        }
     }
 
     /** Starts the periodic refresh; serving instances only, command mode reads on demand. */

@@ -120,8 +120,7 @@ public class StartupMigration {
                 @Override
                 public void finished(int index, int total, AppliedMigration migration) {
                     progress = new Progress(Phase.MIGRATING, index, total, null, null);
-                    LOG.infof("[%d/%d] V%s %s … %d ms", index, total, migration.version(), migration.description(),
-                            migration.executionTimeMs());
+                    LOG.info(migration.progressLine(index, total));
                 }
             });
             progress = progress.in(Phase.COMPLETED);

@@ -1,6 +1,8 @@
 package com.example.service.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +88,51 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static List<String> jarCommand(String... args) {
+    /** Runs {@code java -jar quarkus-run.jar args…} to completion, stdout and stderr apart. */
+    public static CommandResult run(Map<String, String> env, String... args) {
+        return run(null, env, jarCommand(args));
+    }
+
+    /**
+     * Runs {@code command} in {@code workDir} (null: this one) to completion, with the environment of
+     * {@link #start}, and {@code java} of this JVM first on the PATH.
+     */
+    public static CommandResult run(Path workDir, Map<String, String> env, List<String> command) {
+        try {
+            ProcessBuilder builder = builder(env, command);
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            Process process = builder.start();
+            process.getOutputStream().close();
+            CompletableFuture<String> stdout = readAll(process.getInputStream());
+            CompletableFuture<String> stderr = readAll(process.getErrorStream());
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new AssertionError(command + " still running after " + COMMAND_TIMEOUT + "; stderr:\n" + stderr.join());
+            }
+            return new CommandResult(process.exitValue(), stdout.join(), stderr.join());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Drains a stream on a thread of its own, so that neither pipe of the child ever fills up and blocks it. */
+    private static CompletableFuture<String> readAll(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> new Thread(task, "command-output").start());
+    }
+
+    /** {@code java -jar quarkus-run.jar args…}, for {@link #run(Path, Map, List)}. */
+    public static List<String> jarCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;

@@ -1,0 +1,36 @@
+package com.example.service.cli;
+
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.Dependent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import com.example.service.migration.SchemaInspector;
+
+@Dependent
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Exit 0 when the schema is current for this code (as readiness judges it under READINESS_MODE), "
+                + "3 when migrations are pending, 4 when one failed (or, with --strict, drifted or is newer than this code).")
+public class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    ReadinessOptions readiness;
+
+    @Mixin
+    OutputOptions output;
+
+    private final SchemaInspector inspector;
+
+    CheckCommand(SchemaInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Override
+    public Integer call() {
+        SchemaVerdict verdict = SchemaVerdict.of(inspector.read(), readiness.mode());
+        output.print(verdict, SchemaVerdict::text);
+        return verdict.exitCode();
+    }
+}

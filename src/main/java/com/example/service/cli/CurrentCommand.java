@@ -1,0 +1,34 @@
+package com.example.service.cli;
+
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.Dependent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import com.example.service.migration.SchemaInspector;
+
+@Dependent
+@Command(name = "current", mixinStandardHelpOptions = true,
+        description = "Print the schema's current version, this code's latest, and whether that counts as current; exits 0 either way (see check).")
+public class CurrentCommand implements Callable<Integer> {
+
+    @Mixin
+    ReadinessOptions readiness;
+
+    @Mixin
+    OutputOptions output;
+
+    private final SchemaInspector inspector;
+
+    CurrentCommand(SchemaInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Override
+    public Integer call() {
+        output.print(SchemaVerdict.of(inspector.read(), readiness.mode()), SchemaVerdict::text);
+        return ExitCodes.OK;
+    }
+}

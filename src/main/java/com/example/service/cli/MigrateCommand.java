@@ -1,0 +1,48 @@
+package com.example.service.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.Dependent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import com.example.service.migration.MigrationScaffold;
+
+@Dependent
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Create the next migration script V<n>__<slug>.sql and its empty undo script U<n>__<slug>.sql "
+                + "(n: one above the highest version's first part); a developer's command, the database is not touched.")
+public class MigrateCommand implements Callable<Integer> {
+
+    @Option(names = { "-m", "--message" }, required = true, paramLabel = "DESCRIPTION",
+            description = "What the migration does, e.g. \"add item price\"; becomes the file name's slug.")
+    String description;
+
+    @Option(names = "--dir", paramLabel = "D", defaultValue = "src/main/resources/db/migration",
+            description = "Folder of the migration scripts (default: ${DEFAULT-VALUE}, from the current directory).")
+    Path dir;
+
+    @Option(names = "--undo-dir", paramLabel = "D",
+            description = "Folder of the undo scripts (default: the folder 'undo' beside --dir).")
+    Path undoDir;
+
+    @Mixin
+    OutputOptions output;
+
+    private final MigrationScaffold scaffold;
+
+    MigrateCommand(MigrationScaffold scaffold) {
+        this.scaffold = scaffold;
+    }
+
+    @Override
+    public Integer call() {
+        Path undo = undoDir != null ? undoDir : dir.toAbsolutePath().resolveSibling("undo");
+        output.print(scaffold.create(dir, undo, description),
+                m -> "Created " + m.migrationFile() + "\nCreated " + m.undoFile() + " (empty: write the undo before downgrading)");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,39 @@
+package com.example.service.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.Dependent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import com.example.service.migration.Migration;
+import com.example.service.migration.SchemaInspector;
+
+@Dependent
+@Command(name = "pending", mixinStandardHelpOptions = true,
+        description = "List the migrations that upgrade would apply, in order.")
+public class PendingCommand implements Callable<Integer> {
+
+    @Mixin
+    OutputOptions output;
+
+    private final SchemaInspector inspector;
+
+    PendingCommand(SchemaInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    /** @param pending this code's migrations not applied yet, in the order they would run */
+    record Pending(List<Migration> pending) {
+    }
+
+    @Override
+    public Integer call() {
+        output.print(new Pending(inspector.pending()), p -> p.pending().isEmpty() ? "Nothing pending."
+                : p.pending().stream().map(m -> m.label() + "  (" + m.script() + ")").collect(Collectors.joining("\n")));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package com.example.service.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.Dependent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import com.example.service.migration.DriftItem;
+import com.example.service.migration.SchemaInspector;
+
+@Dependent
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check applied migrations against this code's scripts: exit 0 when they match, "
+                + "4 on checksum drift or a failed or missing migration (pending and newer ones are not findings).")
+public class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    OutputOptions output;
+
+    private final SchemaInspector inspector;
+
+    ValidateCommand(SchemaInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    /**
+     * @param valid true when nothing was found
+     * @param drift the findings, one per migration
+     */
+    record Validation(boolean valid, List<DriftItem> drift) {
+    }
+
+    @Override
+    public Integer call() {
+        List<DriftItem> drift = inspector.validate();
+        output.print(new Validation(drift.isEmpty(), drift), v -> v.valid()
+                ? "Valid: the applied migrations match this code's scripts."
+                : "Validation failed:\n" + v.drift().stream()
+                        .map(d -> "  " + (d.version() == null ? "" : "V" + d.version() + " ") + "[" + d.errorCode() + "] " + d.message())
+                        .collect(Collectors.joining("\n")));
+        return drift.isEmpty() ? ExitCodes.OK : ExitCodes.VALIDATION_FAILED;
+    }
+}

@@ -1,0 +1,9 @@
+package com.example.service.migration;
+
+/** A request that cannot be carried out as asked (a bad version, step count, description or folder); nothing ran. */
+public class InvalidArgumentException extends MigrationException {
+
+    public InvalidArgumentException(String message) {
+        super(message, null);
+    }
+}

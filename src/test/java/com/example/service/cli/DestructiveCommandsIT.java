@@ -1,0 +1,133 @@
+package com.example.service.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.service.testing.CommandResult;
+import com.example.service.testing.MigrationFolder;
+import com.example.service.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** reset, repair and downgrade: their refusals, and what they do when they run. */
+class DestructiveCommandsIT {
+
+    private static final String HAS_INDEX = "SELECT (to_regclass('item_name_idx') IS NOT NULL)::text";
+
+    @Test
+    void resetRefusesWithoutConfirmThenDropsEverythingAndMigrates() {
+        try (TestDatabase database = TestDatabase.create()) {
+            Db db = Db.on(database);
+            assertThat(db.run("upgrade").exitCode()).isZero();
+            database.execute("INSERT INTO item (name) VALUES ('kept until reset')");
+
+            CommandResult refused = db.run("reset");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.stderr()).contains("reset refused without --confirm");
+            assertThat(database.single("SELECT count(*) FROM item")).isEqualTo("1");
+
+            CommandResult reset = db.run("reset", "--confirm");
+            assertThat(reset.exitCode()).as(reset.toString()).isZero();
+            assertThat(reset.stdout()).contains("[1/3] V1 create item", "Dropped everything in public.",
+                    "Upgraded from none to 3");
+            assertThat(database.single("SELECT count(*) FROM item")).isEqualTo("0");
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3");
+        }
+    }
+
+    @Test
+    void inProductionResetRepairAndDowngradeRefuseUnlessAllowed() {
+        try (TestDatabase database = TestDatabase.create()) {
+            Db production = Db.on(database).with("APP_ENV", "production");
+            assertThat(production.run("upgrade").exitCode()).as("upgrade is not destructive").isZero();
+            database.execute("INSERT INTO item (name) VALUES ('precious')");
+
+            for (String[] command : new String[][] { { "reset", "--confirm" }, { "repair", "--confirm" },
+                    { "downgrade", "--steps", "1" } }) {
+                CommandResult refused = production.run(command);
+                assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+                assertThat(refused.stderr()).contains(command[0] + " refused: APP_ENV=production; add --allow-production");
+            }
+            JsonNode refusal = production.run("downgrade", "--steps", "1", "--json").json();
+            assertThat(refusal.get("exitCode").asInt()).isEqualTo(2);
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3");
+            assertThat(database.single("SELECT count(*) FROM item")).isEqualTo("1");
+
+            assertThat(production.run("repair", "--confirm", "--allow-production").exitCode()).isZero();
+            assertThat(production.run("downgrade", "--steps", "1", "--allow-production").exitCode()).isZero();
+            assertThat(database.appliedVersions()).containsExactly("1", "2");
+            assertThat(production.run("reset", "--confirm", "--allow-production").exitCode()).isZero();
+            assertThat(database.single("SELECT count(*) FROM item")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void downgradeUndoesNewestFirstAndUpgradeReappliesThem() {
+        try (TestDatabase database = TestDatabase.create()) {
+            Db db = Db.on(database);
+            assertThat(db.run("upgrade").exitCode()).isZero();
+
+            CommandResult downgrade = db.run("downgrade", "--steps", "2", "--json");
+            assertThat(downgrade.exitCode()).as(downgrade.toString()).isZero();
+            JsonNode result = downgrade.json();
+            assertThat(result.get("fromVersion").asText()).isEqualTo("3");
+            assertThat(result.get("toVersion").asText()).isEqualTo("1");
+            assertThat(result.get("undone").findValuesAsText("script"))
+                    .containsExactly("U3__index_item_name.sql", "U2__add_item_description_and_updated_at.sql");
+            assertThat(downgrade.stderr()).contains("[1/2] V3 index item name", "[2/2] V2 add item");
+            assertThat(database.appliedVersions()).containsExactly("1");
+            assertThat(database.single(HAS_INDEX)).isEqualTo("false");
+            assertThat(db.run("pending", "--json").json().get("pending").findValuesAsText("version")).containsExactly("2", "3");
+
+            assertThat(db.run("upgrade").exitCode()).isZero();
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3");
+            assertThat(database.single(HAS_INDEX)).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void aMissingUndoScriptStopsTheWholeDowngradeAndIsNamed() {
+        try (TestDatabase database = TestDatabase.create();
+                MigrationFolder extra = MigrationFolder.create().with("V4__no_undo.sql", "CREATE TABLE no_undo (id int);\n")) {
+            Db db = Db.on(database).withMigrations(extra);
+            assertThat(db.run("upgrade").exitCode()).isZero();
+
+            CommandResult downgrade = db.run("downgrade", "--steps", "2");
+            assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(1);
+            assertThat(downgrade.stderr()).contains("no undo script for V4", "nothing was undone");
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3", "4");
+            assertThat(database.single(HAS_INDEX)).as("V3's undo did not run either").isEqualTo("true");
+        }
+    }
+
+    @Test
+    void aFailingUndoScriptIsRolledBackWithItsHistoryRow() {
+        try (TestDatabase database = TestDatabase.create();
+                MigrationFolder extra = MigrationFolder.create().with("V4__add_t4.sql", "CREATE TABLE t4 (id int);\n");
+                MigrationFolder undo = MigrationFolder.create()
+                        .with("U4__add_t4.sql", "DROP TABLE t4;\nSELECT * FROM no_such_table;\n")) {
+            Db db = Db.on(database).withMigrations(extra).with("UNDO_LOCATIONS", "classpath:db/undo," + undo.location());
+            assertThat(db.run("upgrade").exitCode()).isZero();
+
+            CommandResult downgrade = db.run("downgrade", "--steps", "1");
+            assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(1);
+            assertThat(downgrade.stderr().lines()).singleElement().asString()
+                    .contains("V4", "U4__add_t4.sql", "42P01", "no_such_table");
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3", "4");
+            assertThat(database.single("SELECT (to_regclass('t4') IS NOT NULL)::text")).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void stepsMustBeBetweenOneAndTheNumberApplied() {
+        try (TestDatabase database = TestDatabase.create()) {
+            Db db = Db.on(database);
+            assertThat(db.run("upgrade").exitCode()).isZero();
+            CommandResult tooMany = db.run("downgrade", "--steps", "4");
+            assertThat(tooMany.exitCode()).isEqualTo(2);
+            assertThat(tooMany.stderr()).contains("only 3 versioned migration(s) are applied");
+            assertThat(db.run("downgrade", "--steps", "0").exitCode()).isEqualTo(2);
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3");
+        }
+    }
+}
