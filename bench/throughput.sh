@@ -28,7 +28,7 @@ for n in ${COUNTS:-100 1000}; do
   db=$(new_db)
   t0=$(now_ms)
   env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_NAME="$db" MIGRATION_LOCATIONS="filesystem:$dir" \
-    java -jar "$JAR" db upgrade >/dev/null 2>"$BENCH_TMP/upgrade-$n.log"
+    "$ROOT/src/main/docker/example-service" db upgrade >/dev/null 2>"$BENCH_TMP/upgrade-$n.log"
   ours=$(( $(now_ms) - t0 ))
   applied=$(psql -qAtd "$db" -c "SELECT count(*) FROM flyway_schema_history WHERE success")
   [ "$applied" = "$n" ] || { echo "db upgrade applied $applied of $n" >&2; cat "$BENCH_TMP/upgrade-$n.log" >&2; exit 1; }
