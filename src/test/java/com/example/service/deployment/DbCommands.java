@@ -17,27 +17,6 @@ import com.example.service.cli.ExampleServiceCommand;
 final class DbCommands {
 
     /**
-     * design.md section 4, used only while this build has no {@code db} command yet (it is being
-     * built in issue 3): the names and options the deployment files are written against. Once the
-     * command exists, the real tree replaces this list and the deployment files are checked against it.
-     */
-    private static final Map<String, Set<String>> DESIGNED = Map.ofEntries(
-            Map.entry("upgrade", Set.of("--target", "--json")),
-            Map.entry("check", Set.of("--json", "--strict")),
-            Map.entry("current", Set.of("--json")),
-            Map.entry("pending", Set.of("--json")),
-            Map.entry("history", Set.of("--json")),
-            Map.entry("info", Set.of("--json")),
-            Map.entry("init", Set.of("--json")),
-            Map.entry("wait", Set.of("--until", "--timeout", "--strict", "--json")),
-            Map.entry("sql", Set.of()),
-            Map.entry("validate", Set.of("--json")),
-            Map.entry("migrate", Set.of("-m", "--dir")),
-            Map.entry("downgrade", Set.of("--steps")),
-            Map.entry("reset", Set.of("--confirm", "--allow-production")),
-            Map.entry("repair", Set.of("--confirm", "--allow-production")));
-
-    /**
      * Commands take their collaborators through CDI constructors that cannot run here; picocli
      * only needs objects to hold the annotated fields, so those are made without running any
      * constructor. Nothing is ever executed on them.
@@ -61,9 +40,6 @@ final class DbCommands {
     /** Subcommand name (and alias) to the option names it accepts. */
     static Map<String, Set<String>> available() {
         CommandLine db = new CommandLine(ExampleServiceCommand.class, MODEL_ONLY).getSubcommands().get("db");
-        if (db == null) {
-            return DESIGNED;
-        }
         Map<String, Set<String>> commands = new LinkedHashMap<>();
         db.getSubcommands().forEach((name, command) -> commands.put(name, command.getCommandSpec().optionsMap().keySet()));
         return commands;

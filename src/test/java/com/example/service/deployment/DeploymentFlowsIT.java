@@ -1,7 +1,6 @@
 package com.example.service.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +10,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.example.service.testing.ServiceProcess;
@@ -33,15 +30,6 @@ class DeploymentFlowsIT {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
 
-    private static boolean dbCommandInThisBuild;
-
-    @BeforeAll
-    static void probeTheDbCommand() {
-        try (ServiceProcess help = EntrypointRun.start(List.of("db", "--help"), Map.of())) {
-            // Without a db command picocli answers with the top command's usage, and exit code 0 too.
-            dbCommandInThisBuild = help.awaitExit(START) == 0 && help.output().contains("Usage: example-service db");
-        }
-    }
 
     @Test
     void autoMigrate_theComposeServiceMigratesAtStartAndTheEntrypointHandsSignalsToTheJvm() {
@@ -61,7 +49,6 @@ class DeploymentFlowsIT {
 
     @Test
     void migrateService_aOneShotUpgradeThenTheServiceWithoutAutoMigration() {
-        assumeDbCommand();
         try (TestDatabase db = TestDatabase.create()) {
             runToSuccess(composeContainer(DeploymentFiles.COMPOSE_MIGRATE_SERVICE, "migrate"), db);
             assertThat(db.appliedVersions()).isEqualTo(shippedVersions());
@@ -71,7 +58,6 @@ class DeploymentFlowsIT {
 
     @Test
     void initContainer_upgradesThenTheAppContainerServes() {
-        assumeDbCommand();
         List<ContainerSpec> base = kubernetes(DeploymentFiles.K8S_BASE);
         try (TestDatabase db = TestDatabase.create()) {
             runToSuccess(ContainerSpec.named(base, "migrate"), db);
@@ -82,7 +68,6 @@ class DeploymentFlowsIT {
 
     @Test
     void migrationJob_podsWaitForTheJobThenServe() {
-        assumeDbCommand();
         List<ContainerSpec> overlay = kubernetes(DeploymentFiles.K8S_MIGRATION_JOB);
         try (TestDatabase db = TestDatabase.create();
                 ServiceProcess waiting = EntrypointRun.start(ContainerSpec.named(overlay, "wait-for-schema"), db.name())) {
@@ -96,11 +81,6 @@ class DeploymentFlowsIT {
             assertThat(db.appliedVersions()).isEqualTo(shippedVersions());
             startsReadyWithoutMigrating(ContainerSpec.named(overlay, "app"), db);
         }
-    }
-
-    private static void assumeDbCommand() {
-        assumeTrue(dbCommandInThisBuild, "`docker-entrypoint.sh db --help` shows no db usage: the db command (issue 3) "
-                + "is not in this build yet; this flow runs, and must pass, once it is");
     }
 
     private static void runToSuccess(ContainerSpec spec, TestDatabase db) {

@@ -1,10 +1,6 @@
 package com.example.service.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +17,6 @@ import com.example.service.testing.ServiceProcess;
 final class EntrypointRun {
 
     static final Path ENTRYPOINT = DeploymentFiles.DOCKER_DIR.resolve("docker-entrypoint.sh");
-    private static final Path LAUNCHER = DeploymentFiles.DOCKER_DIR.resolve("example-service");
-    private static Path standInLauncherDir;
 
     private EntrypointRun() {
     }
@@ -42,34 +36,8 @@ final class EntrypointRun {
         Map<String, String> environment = new HashMap<>(DeploymentFiles.dockerfileEnv());
         environment.putAll(env);
         environment.put("EXAMPLE_SERVICE_JAR", ServiceProcess.jar().toString());
-        if (!Files.isExecutable(LAUNCHER)) {
-            environment.put("PATH", standInLauncherDir() + ":" + Path.of(System.getProperty("java.home"), "bin") + ":"
-                    + System.getenv("PATH"));
-        }
         List<String> command = new ArrayList<>(List.of(ENTRYPOINT.toString()));
         command.addAll(args);
         return ServiceProcess.startCommand(environment, command);
-    }
-
-    /**
-     * The launcher belongs to the db command (issue 3) and is not in every build yet; until it is,
-     * the entry point finds this stand-in on PATH, written to the launcher's documented contract.
-     * With the real one beside the entry point, the stand-in is never written.
-     */
-    private static synchronized Path standInLauncherDir() {
-        if (standInLauncherDir == null) {
-            try {
-                Path dir = Files.createTempDirectory("launcher-");
-                Path launcher = dir.resolve("example-service");
-                Files.writeString(launcher, "#!/bin/sh\nexec java $JAVA_OPTS -jar \"$EXAMPLE_SERVICE_JAR\" \"$@\"\n");
-                Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-                launcher.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-                standInLauncherDir = dir;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return standInLauncherDir;
     }
 }
