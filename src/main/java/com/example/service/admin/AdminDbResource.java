@@ -184,8 +184,8 @@ public class AdminDbResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UpgradeResult upgrade(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, "
             + "not below the current one; default: all pending") @QueryParam("target") String target) {
-        return recorder.record(actors.http(identity.getPrincipal().getName()), ChangeAction.UPGRADE,
-                () -> migrator.upgrade(target, Duration.ZERO, MigrationListener.NONE));
+        return recorder.record(actors.http(identity.getPrincipal().getName()), ChangeAction.UPGRADE, MigrationListener.NONE,
+                listener -> migrator.upgrade(target, Duration.ZERO, listener));
     }
 
     /** The cached state; 503 when the database did not answer at the last refresh. */

@@ -2,6 +2,7 @@ package com.example.service.migration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,7 +39,11 @@ public class SchemaChangeRecorder {
         this.recorded = recorded;
     }
 
-    /** {@link #record(Actor, ChangeAction, MigrationListener, Function)} for a change without progress. */
+    /**
+     * {@link #record(Actor, ChangeAction, MigrationListener, Function)} for a change that runs no
+     * migrations (repair, baseline): an upgrade, downgrade or reset must take the listener, which is
+     * how its migrations are counted.
+     */
     public <T> T record(Actor actor, ChangeAction action, Supplier<T> change) {
         return record(actor, action, MigrationListener.NONE, listener -> change.get());
     }
@@ -49,7 +54,8 @@ public class SchemaChangeRecorder {
      * changed nothing and is not audited: every replica's start would add a row otherwise.
      */
     public <T> T record(Actor actor, ChangeAction action, MigrationListener listener, Function<MigrationListener, T> change) {
-        Instant at = Instant.now();
+        // The table keeps microseconds: the log line says the same instant.
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long start = System.nanoTime();
         Observer observer = new Observer(actor, action, listener, currentVersion());
         try {
