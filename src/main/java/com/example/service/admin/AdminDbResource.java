@@ -57,6 +57,8 @@ import io.smallrye.common.annotation.NonBlocking;
 public class AdminDbResource {
 
     static final int MAX_PAGE = 1000;
+    private static final String LIMIT_DOC = "Page size, 1 to " + MAX_PAGE + "; default " + QueryValues.DEFAULT_LIMIT;
+    private static final String OFFSET_DOC = "Rows to skip, 0 or more; default 0";
 
     private final SchemaStateCache cache;
     private final StartupMigration startup;
@@ -130,10 +132,9 @@ public class AdminDbResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = HistoryPage.class)))
     public HistoryPage history(
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE + "; default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "Rows to skip, 0 or more; default 0") @QueryParam("offset") String offset) {
-        return history.page((int) QueryValues.between("limit", limit, 20, 1, MAX_PAGE),
-                QueryValues.between("offset", offset, 0, 0, Long.MAX_VALUE));
+            @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+            @Parameter(description = OFFSET_DOC) @QueryParam("offset") String offset) {
+        return history.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset));
     }
 
     @GET
@@ -146,10 +147,9 @@ public class AdminDbResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = AuditPage.class)))
     public AuditPage audit(
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE + "; default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "Rows to skip, 0 or more; default 0") @QueryParam("offset") String offset) {
-        return auditLog.page((int) QueryValues.between("limit", limit, 20, 1, MAX_PAGE),
-                QueryValues.between("offset", offset, 0, 0, Long.MAX_VALUE));
+            @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+            @Parameter(description = OFFSET_DOC) @QueryParam("offset") String offset) {
+        return auditLog.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset));
     }
 
     @GET
