@@ -1,7 +1,10 @@
 package com.example.service.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,6 +17,7 @@ import com.example.service.migration.SchemaStatus;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -28,20 +32,31 @@ import io.quarkus.runtime.Startup;
 public class MigrationMetrics {
 
     private final MeterRegistry registry;
+    private final List<Meter> gauges = new ArrayList<>();
 
     MigrationMetrics(MeterRegistry registry, SchemaStateCache cache) {
         this.registry = registry;
-        Gauge.builder("schema.migrations.pending", cache, c -> state(c).map(s -> (double) s.pending().size()).orElse(Double.NaN))
+        gauges.add(Gauge.builder("schema.migrations.pending", cache, c -> state(c).map(s -> (double) s.pending().size()).orElse(Double.NaN))
                 .description("Migrations of this code not yet applied, at the last schema state refresh; NaN while unknown")
                 .strongReference(true)
-                .register(registry);
+                .register(registry));
         for (SchemaStatus status : SchemaStatus.values()) {
-            Gauge.builder("schema.state", cache, c -> status(c) == status ? 1 : 0)
+            gauges.add(Gauge.builder("schema.state", cache, c -> status(c) == status ? 1 : 0)
                     .description("1 for the schema's current state (as GET /admin/db/status names it), 0 for the others")
                     .tag("state", status.name())
                     .strongReference(true)
-                    .register(registry);
+                    .register(registry));
         }
+    }
+
+    /**
+     * The gauges read this application's cache: a registry that outlives it (tests restart the
+     * application in one JVM) would otherwise keep reading a stopped one, and ignore the next
+     * application's gauges of the same name.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     void onMigration(@Observes MigrationExecuted event) {

@@ -2,8 +2,6 @@ package com.example.service.migration;
 
 import java.time.Instant;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * One audited schema change, as its row in the audit table.
  *
@@ -20,10 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param durationMs  wall time, lock wait included
  * @param error       why it failed or was refused; null on success
  */
-public record AuditEntry(long id, Instant at,
-        @Schema(enumeration = { "startup", "cli", "rest" }) String entryPoint,
-        @Schema(enumeration = { "upgrade", "downgrade", "reset", "repair", "baseline" }) String action,
-        String actor, String host, String fromVersion, String toVersion,
-        @Schema(enumeration = { "success", "failure", "refused" }) String result,
-        int migrations, long durationMs, String error) {
+public record AuditEntry(long id, Instant at, String entryPoint, String action, String actor, String host,
+        String fromVersion, String toVersion, String result, int migrations, long durationMs, String error) {
 }
