@@ -17,10 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.example.service.migration.Actors;
+import com.example.service.migration.AuditLog;
+import com.example.service.migration.AuditPage;
+import com.example.service.migration.ChangeAction;
 import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.HistoryPage;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.Migrator;
+import com.example.service.migration.SchemaChangeRecorder;
 import com.example.service.migration.SchemaHistory;
 import com.example.service.migration.SchemaState;
 import com.example.service.migration.SchemaStateCache;
@@ -29,6 +34,7 @@ import com.example.service.migration.StartupMigration;
 import com.example.service.migration.UpgradeResult;
 import com.example.service.problem.Problem;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
 
 /**
@@ -51,20 +57,30 @@ import io.smallrye.common.annotation.NonBlocking;
 public class AdminDbResource {
 
     static final int MAX_PAGE = 1000;
+    private static final String LIMIT_DOC = "Page size, 1 to " + MAX_PAGE + "; default " + QueryValues.DEFAULT_LIMIT;
+    private static final String OFFSET_DOC = "Rows to skip, 0 or more; default 0";
 
     private final SchemaStateCache cache;
     private final StartupMigration startup;
     private final SchemaHistory history;
     private final SqlPreview sqlPreview;
     private final Migrator migrator;
+    private final SchemaChangeRecorder recorder;
+    private final Actors actors;
+    private final AuditLog auditLog;
+    private final SecurityIdentity identity;
 
     AdminDbResource(SchemaStateCache cache, StartupMigration startup, SchemaHistory history, SqlPreview sqlPreview,
-            Migrator migrator) {
+            Migrator migrator, SchemaChangeRecorder recorder, Actors actors, AuditLog auditLog, SecurityIdentity identity) {
         this.cache = cache;
         this.startup = startup;
         this.history = history;
         this.sqlPreview = sqlPreview;
         this.migrator = migrator;
+        this.recorder = recorder;
+        this.actors = actors;
+        this.auditLog = auditLog;
+        this.identity = identity;
     }
 
     @GET
@@ -116,10 +132,24 @@ public class AdminDbResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = HistoryPage.class)))
     public HistoryPage history(
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE + "; default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "Rows to skip, 0 or more; default 0") @QueryParam("offset") String offset) {
-        return history.page((int) QueryValues.between("limit", limit, 20, 1, MAX_PAGE),
-                QueryValues.between("offset", offset, 0, 0, Long.MAX_VALUE));
+            @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+            @Parameter(description = OFFSET_DOC) @QueryParam("offset") String offset) {
+        return history.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset));
+    }
+
+    @GET
+    @Path("audit")
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Audit of schema changes, newest first (role viewer or admin)",
+            description = "One row per schema change from any entry point (startup, CLI, this API): who, when, entry "
+                    + "point, action, from and to version, result (success, failure, refused) and the error. Upgrades "
+                    + "that found nothing to apply are not recorded. Paginated in SQL.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = AuditPage.class)))
+    public AuditPage audit(
+            @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
+            @Parameter(description = OFFSET_DOC) @QueryParam("offset") String offset) {
+        return auditLog.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset));
     }
 
     @GET
@@ -154,7 +184,8 @@ public class AdminDbResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UpgradeResult upgrade(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, "
             + "not below the current one; default: all pending") @QueryParam("target") String target) {
-        return migrator.upgrade(target, Duration.ZERO, MigrationListener.NONE);
+        return recorder.record(actors.http(identity.getPrincipal().getName()), ChangeAction.UPGRADE, MigrationListener.NONE,
+                listener -> migrator.upgrade(target, Duration.ZERO, listener));
     }
 
     /** The cached state; 503 when the database did not answer at the last refresh. */

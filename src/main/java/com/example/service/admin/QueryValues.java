@@ -8,7 +8,20 @@ import jakarta.ws.rs.BadRequestException;
  */
 final class QueryValues {
 
+    /** The page size of a paginated endpoint when none is asked for. */
+    static final int DEFAULT_LIMIT = 20;
+
     private QueryValues() {
+    }
+
+    /** A page size, {@code limit}: 1 to {@code max}, {@link #DEFAULT_LIMIT} when absent. */
+    static int limit(String raw, int max) {
+        return (int) between("limit", raw, DEFAULT_LIMIT, 1, max);
+    }
+
+    /** Rows to skip, {@code offset}: 0 or more, 0 when absent. */
+    static long offset(String raw) {
+        return between("offset", raw, 0, 0, Long.MAX_VALUE);
     }
 
     /** {@code raw} as a whole number in [min, max]; {@code fallback} when the parameter is absent. */

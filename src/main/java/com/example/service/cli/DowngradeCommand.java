@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import com.example.service.migration.Actors;
+import com.example.service.migration.ChangeAction;
 import com.example.service.migration.DowngradeResult;
 import com.example.service.migration.Downgrader;
 import com.example.service.migration.MigrationConfig;
+import com.example.service.migration.SchemaChangeRecorder;
 
 @Dependent
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
@@ -29,16 +32,22 @@ public class DowngradeCommand implements Callable<Integer> {
 
     private final Downgrader downgrader;
     private final MigrationConfig config;
+    private final SchemaChangeRecorder recorder;
+    private final Actors actors;
 
-    DowngradeCommand(Downgrader downgrader, MigrationConfig config) {
+    DowngradeCommand(Downgrader downgrader, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
         this.downgrader = downgrader;
         this.config = config;
+        this.recorder = recorder;
+        this.actors = actors;
     }
 
     @Override
     public Integer call() {
         production.check("downgrade");
-        output.print(downgrader.downgrade(steps, config.lockTimeout(), output.progress()), DowngradeCommand::summary);
+        DowngradeResult result = recorder.record(actors.commandLine(), ChangeAction.DOWNGRADE, output.progress(),
+                listener -> downgrader.downgrade(steps, config.lockTimeout(), listener));
+        output.print(result, DowngradeCommand::summary);
         return ExitCodes.OK;
     }
 

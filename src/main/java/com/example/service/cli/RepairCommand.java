@@ -8,9 +8,12 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import com.example.service.migration.Actors;
+import com.example.service.migration.ChangeAction;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.RepairReport;
+import com.example.service.migration.SchemaChangeRecorder;
 import com.example.service.migration.SchemaRepair;
 
 @Dependent
@@ -27,16 +30,21 @@ public class RepairCommand implements Callable<Integer> {
 
     private final SchemaRepair repair;
     private final MigrationConfig config;
+    private final SchemaChangeRecorder recorder;
+    private final Actors actors;
 
-    RepairCommand(SchemaRepair repair, MigrationConfig config) {
+    RepairCommand(SchemaRepair repair, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
         this.repair = repair;
         this.config = config;
+        this.recorder = recorder;
+        this.actors = actors;
     }
 
     @Override
     public Integer call() {
         confirmation.check("repair", "rewrites the schema history (failed rows removed, checksums realigned)");
-        output.print(repair.repair(config.lockTimeout()), RepairCommand::text);
+        output.print(recorder.record(actors.commandLine(), ChangeAction.REPAIR, () -> repair.repair(config.lockTimeout())),
+                RepairCommand::text);
         return ExitCodes.OK;
     }
 

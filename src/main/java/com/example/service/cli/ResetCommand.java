@@ -7,8 +7,11 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import com.example.service.migration.Actors;
+import com.example.service.migration.ChangeAction;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ResetResult;
+import com.example.service.migration.SchemaChangeRecorder;
 import com.example.service.migration.SchemaReset;
 
 @Dependent
@@ -24,16 +27,22 @@ public class ResetCommand implements Callable<Integer> {
 
     private final SchemaReset reset;
     private final MigrationConfig config;
+    private final SchemaChangeRecorder recorder;
+    private final Actors actors;
 
-    ResetCommand(SchemaReset reset, MigrationConfig config) {
+    ResetCommand(SchemaReset reset, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
         this.reset = reset;
         this.config = config;
+        this.recorder = recorder;
+        this.actors = actors;
     }
 
     @Override
     public Integer call() {
         confirmation.check("reset", "drops every object in the schema, data included");
-        output.print(reset.reset(config.lockTimeout(), output.progress()), ResetCommand::summary);
+        ResetResult result = recorder.record(actors.commandLine(), ChangeAction.RESET, output.progress(),
+                listener -> reset.reset(config.lockTimeout(), listener));
+        output.print(result, ResetCommand::summary);
         return ExitCodes.OK;
     }
 

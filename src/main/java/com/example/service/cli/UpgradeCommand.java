@@ -8,8 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import com.example.service.migration.Actors;
+import com.example.service.migration.ChangeAction;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.Migrator;
+import com.example.service.migration.SchemaChangeRecorder;
 import com.example.service.migration.UpgradeResult;
 
 @Dependent
@@ -25,15 +28,20 @@ public class UpgradeCommand implements Callable<Integer> {
 
     private final Migrator migrator;
     private final MigrationConfig config;
+    private final SchemaChangeRecorder recorder;
+    private final Actors actors;
 
-    UpgradeCommand(Migrator migrator, MigrationConfig config) {
+    UpgradeCommand(Migrator migrator, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
         this.migrator = migrator;
         this.config = config;
+        this.recorder = recorder;
+        this.actors = actors;
     }
 
     @Override
     public Integer call() {
-        UpgradeResult result = migrator.upgrade(target, config.lockTimeout(), output.progress());
+        UpgradeResult result = recorder.record(actors.commandLine(), ChangeAction.UPGRADE, output.progress(),
+                listener -> migrator.upgrade(target, config.lockTimeout(), listener));
         output.print(result, UpgradeCommand::summary);
         return ExitCodes.OK;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -39,9 +40,11 @@ public class MigrationLock {
             """;
 
     private final AgroalDataSource dataSource;
+    private final Event<LockWaited> waited;
 
-    MigrationLock(AgroalDataSource dataSource) {
+    MigrationLock(AgroalDataSource dataSource, Event<LockWaited> waited) {
         this.dataSource = dataSource;
+        this.waited = waited;
     }
 
     /** Takes the lock if it is free; never waits. */
@@ -61,16 +64,24 @@ public class MigrationLock {
 
     /** Takes the lock, waiting at most {@code timeout}; {@link Duration#ZERO} tries once. */
     public Held acquire(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextReport = start + REPORT_EVERY.toNanos();
+        boolean contended = false;
         while (true) {
             Optional<Held> held = tryAcquire();
             if (held.isPresent()) {
+                if (contended) {
+                    waited.fire(new LockWaited(Duration.ofNanos(System.nanoTime() - start), LockWaited.Outcome.ACQUIRED));
+                }
                 return held.get();
             }
+            contended = true;
             Optional<LockHolder> holder = holder();
             long now = System.nanoTime();
             if (now >= deadline) {
+                waited.fire(new LockWaited(Duration.ofNanos(now - start),
+                        timeout.isZero() ? LockWaited.Outcome.BUSY : LockWaited.Outcome.TIMED_OUT));
                 throw new LockUnavailableException(holder, !timeout.isZero());
             }
             if (now >= nextReport) {

@@ -9,6 +9,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.flywaydb.core.api.MigrationVersion;
+
 import io.agroal.api.AgroalDataSource;
 
 /** Reads the schema history table page by page, in SQL, whatever its size. */
@@ -21,6 +23,13 @@ public class SchemaHistory {
               FROM %s
              ORDER BY installed_rank DESC
              LIMIT ? OFFSET ?
+            """.formatted(FlywayFactory.HISTORY_TABLE);
+
+    private static final String VERSIONS_SQL = """
+            SELECT DISTINCT h.version
+              FROM %1$s h
+             WHERE h.success AND h.version IS NOT NULL AND h.type <> 'DELETE'
+               AND NOT EXISTS (SELECT 1 FROM %1$s d WHERE d.type = 'DELETE' AND d.version = h.version)
             """.formatted(FlywayFactory.HISTORY_TABLE);
 
     private final AgroalDataSource dataSource;
@@ -46,6 +55,28 @@ public class SchemaHistory {
                 }
             }
             return new HistoryPage(entries, limit, offset, count(c));
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+        }
+    }
+
+    /**
+     * The highest version applied successfully and not since marked deleted by a repair; null on an
+     * empty schema. One query, for the audit's from and to.
+     */
+    public String currentVersion() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!historyTableExists(c)) {
+                return null;
+            }
+            try (PreparedStatement s = c.prepareStatement(VERSIONS_SQL); ResultSet rs = s.executeQuery()) {
+                MigrationVersion current = null;
+                while (rs.next()) {
+                    MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
+                    current = current == null || version.compareTo(current) > 0 ? version : current;
+                }
+                return current == null ? null : current.getVersion();
+            }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
         }

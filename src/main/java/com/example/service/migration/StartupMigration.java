@@ -68,17 +68,21 @@ public class StartupMigration {
     private final DatabaseProbe probe;
     private final Migrator migrator;
     private final SchemaStateCache cache;
+    private final SchemaChangeRecorder recorder;
+    private final Actors actors;
     private volatile Progress progress = new Progress(Phase.NOT_STARTED, 0, 0, null, null);
     private volatile int exitCode;
 
     StartupMigration(RunMode runMode, MigrationConfig config, DatabaseConfig databaseConfig, DatabaseProbe probe,
-            Migrator migrator, SchemaStateCache cache) {
+            Migrator migrator, SchemaStateCache cache, SchemaChangeRecorder recorder, Actors actors) {
         this.runMode = runMode;
         this.config = config;
         this.databaseConfig = databaseConfig;
         this.probe = probe;
         this.migrator = migrator;
         this.cache = cache;
+        this.recorder = recorder;
+        this.actors = actors;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -110,7 +114,7 @@ public class StartupMigration {
             progress = progress.in(Phase.WAITING_FOR_DATABASE);
             probe.awaitReachable(databaseConfig.waitTimeout());
             progress = progress.in(Phase.WAITING_FOR_LOCK);
-            UpgradeResult result = migrator.upgrade(null, config.lockTimeout(), new MigrationListener() {
+            MigrationListener progressListener = new MigrationListener() {
                 @Override
                 public void starting(int index, int total, Migration migration) {
                     progress = new Progress(Phase.MIGRATING, index - 1, total, migration.label(), null);
@@ -122,7 +126,9 @@ public class StartupMigration {
                     progress = new Progress(Phase.MIGRATING, index, total, null, null);
                     LOG.info(migration.progressLine(index, total));
                 }
-            });
+            };
+            UpgradeResult result = recorder.record(actors.startup(), ChangeAction.UPGRADE, progressListener,
+                    listener -> migrator.upgrade(null, config.lockTimeout(), listener));
             progress = progress.in(Phase.COMPLETED);
             LOG.infof("Schema migrated from %s to %s: %d migration(s) in %d ms", result.fromVersion(),
                     result.toVersion(), result.applied().size(), result.totalTimeMs());

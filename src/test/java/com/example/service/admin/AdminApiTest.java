@@ -122,7 +122,7 @@ class AdminApiTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({ "GET, /admin/db/status", "GET, /admin/db/pending", "GET, /admin/db/history", "GET, /admin/db/validate",
-            "GET, /admin/db/sql", "POST, /admin/db/upgrade" })
+            "GET, /admin/db/sql", "GET, /admin/db/audit", "POST, /admin/db/upgrade" })
     void authMatrix(String method, String path) {
         boolean adminOnly = method.equals("POST");
         expectUnauthorized(given().request(method, path));
@@ -159,6 +159,11 @@ class AdminApiTest {
             "GET  | /admin/db/history?offset=-1             | offset must be between 0",
             "GET  | /admin/db/history?offset=1.5            | offset must be a whole number",
             "GET  | /admin/db/history?limit=1&limit=2       | 'limit' given 2 times",
+            "GET  | /admin/db/audit?limit=0                 | limit must be between 1 and 1000",
+            "GET  | /admin/db/audit?limit=abc               | limit must be a whole number",
+            "GET  | /admin/db/audit?offset=-1               | offset must be between 0",
+            "GET  | /admin/db/audit?offset=                 | 'offset' has no value",
+            "GET  | /admin/db/audit?from=2024-01-01         | unknown query parameter(s) [from]",
             "GET  | /admin/db/history?page=2                | unknown query parameter(s) [page]",
             "GET  | /admin/db/status?verbose=true           | unknown query parameter(s) [verbose]",
             "GET  | /admin/db/pending?limit=1               | unknown query parameter(s) [limit]",
@@ -235,7 +240,7 @@ class AdminApiTest {
         doc.then().statusCode(200)
                 .body("components.securitySchemes.basic.type", equalTo("http"))
                 .body("components.securitySchemes.basic.scheme", equalTo("basic"));
-        for (String path : List.of("status", "pending", "history", "validate", "sql")) {
+        for (String path : List.of("status", "pending", "history", "validate", "sql", "audit")) {
             String op = "paths.'/admin/db/" + path + "'.get";
             doc.then().body(op + ".security[0].basic", contains("viewer", "admin"))
                     .body(op + ".responses", hasKey("200"))
@@ -250,6 +255,8 @@ class AdminApiTest {
         }
         doc.then().body(upgrade + ".responses.'409'.content", hasKey(PROBLEM));
         doc.then().body("components.schemas.DbStatus.properties", hasKey("lockHolder"));
+        doc.then().body("paths.'/admin/db/audit'.get.parameters.name", contains("limit", "offset"))
+                .body("components.schemas.AuditEntry.properties", hasKey("actor"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

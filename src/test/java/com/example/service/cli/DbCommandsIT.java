@@ -180,7 +180,10 @@ class DbCommandsIT {
             Db db = Db.on(database).withMigrations(extra);
             CommandResult upgrade = db.run("upgrade");
             assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(1);
-            assertThat(upgrade.stderr().lines()).singleElement().asString()
+            // Once as the command's error line; the audit's own structured line is the only other.
+            assertThat(upgrade.stderr()).contains("[com.example.service.audit]", "schema change action=upgrade result=failure");
+            assertThat(upgrade.stderr().lines().filter(line -> !line.contains("[com.example.service.audit]")))
+                    .singleElement().asString()
                     .contains("V4", "V4__broken.sql", "42P01", "no_such_table");
             assertThat(upgrade.stdout()).contains("[3/4] V3 index item name");
 
