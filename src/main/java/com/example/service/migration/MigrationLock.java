@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
  * The one PostgreSQL advisory lock around every schema change, from every entry point. It is a
@@ -40,7 +41,7 @@ public class MigrationLock {
 
     private final AgroalDataSource dataSource;
 
-    MigrationLock(AgroalDataSource dataSource) {
+    MigrationLock(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /** Reads the schema history table page by page, in SQL, whatever its size. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class SchemaHistory {
 
     private final AgroalDataSource dataSource;
 
-    SchemaHistory(AgroalDataSource dataSource) {
+    SchemaHistory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
