@@ -1,0 +1,73 @@
+package com.example.service.migration;
+
+import static com.example.service.testing.TwoRoles.APP;
+import static com.example.service.testing.TwoRoles.APP_PASSWORD;
+import static com.example.service.testing.TwoRoles.MIGRATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.example.service.testing.SecurePostgres;
+import com.example.service.testing.ServiceProcess;
+import com.example.service.testing.TwoRoles;
+
+/**
+ * The packaged service with two roles: migrations apply as MIGRATION_DB_USER, which owns the
+ * schema, while the items API runs as DB_USER, a role that cannot create a table.
+ */
+class MigrationRoleIT {
+
+    private static SecurePostgres server;
+
+    @BeforeAll
+    static void startServer() {
+        server = SecurePostgres.start();
+        TwoRoles.createRoles(server);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void migrationsApplyAsTheMigrationRoleAndTheApiWorksAsTheApplicationRole() {
+        String database = TwoRoles.createDatabase(server);
+        try (ServiceProcess service = ServiceProcess.start(TwoRoles.environment(server, database))) {
+            service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60));
+
+            HttpResponse<String> created = service.postJson("/api/items", "{\"name\":\"lamp\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(service.status(URI.create(created.headers().firstValue("Location").orElseThrow()).getPath()))
+                    .isEqualTo(200);
+
+            assertThat(server.column(database, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
+                    .containsExactly(MIGRATOR);
+            assertThat(server.column(database, "SELECT tableowner FROM pg_tables WHERE tablename = 'item'"))
+                    .containsExactly(MIGRATOR);
+            assertThat(server.column(database, "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND application_name LIKE 'example-service@%'"))
+                    .containsExactlyInAnyOrder(APP, MIGRATOR);
+        }
+    }
+
+    @Test
+    void theApplicationRoleCannotCreateATable() throws SQLException {
+        String database = TwoRoles.createDatabase(server);
+        try (Connection app = server.connect(database, APP, APP_PASSWORD); Statement statement = app.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE intruder (id int)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
+                    .hasMessageContaining("permission denied for schema public");
+        }
+    }
+}
