@@ -10,9 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.example.service.testing.SecurePostgres;
 import com.example.service.testing.ServiceProcess;
@@ -25,36 +24,27 @@ import com.example.service.testing.TwoRoles;
 class DatabaseTlsIT {
 
     private static final Duration START = Duration.ofSeconds(60);
-    private static SecurePostgres server;
 
-    @BeforeAll
-    static void startServer() {
-        server = SecurePostgres.start();
-        TwoRoles.createRoles(server);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TwoRoles POSTGRES = new TwoRoles();
 
     private static Map<String, String> environment(String database, String sslMode) {
-        Map<String, String> env = TwoRoles.environment(server, database);
+        Map<String, String> env = POSTGRES.environment(database);
         env.put("DB_SSLMODE", sslMode);
-        env.put("DB_SSLROOTCERT", server.rootCertificate().toString());
+        env.put("DB_SSLROOTCERT", POSTGRES.server().rootCertificate().toString());
         return env;
     }
 
     @Test
     void verifyFullToTheCertifiedNameEncryptsTheMigrationAndTheApplicationConnections() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         try (ServiceProcess service = ServiceProcess.start(environment(database, "verify-full"))) {
             service.awaitStatus("/q/health/ready", 200, START);
             HttpResponse<String> created = service.postJson("/api/items", "{\"name\":\"lamp\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
             // JDBC connects as the migration role, the reactive pool as the application role.
-            assertThat(server.column(database, """
+            assertThat(POSTGRES.server().column(database, """
                     SELECT DISTINCT a.usename || ' ssl=' || s.ssl FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid)
                      WHERE a.datname = current_database() AND a.application_name LIKE 'example-service@%'"""))
                     .containsExactlyInAnyOrder(APP + " ssl=true", MIGRATOR + " ssl=true");
@@ -63,7 +53,7 @@ class DatabaseTlsIT {
 
     @Test
     void verifyFullAgainstANameTheCertificateDoesNotCarryFailsAfterTheWaitWithoutPrintingPasswords() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         Map<String, String> env = environment(database, "verify-full");
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_WAIT_TIMEOUT", "3s");
@@ -77,24 +67,24 @@ class DatabaseTlsIT {
 
     @Test
     void verifyFullChecksTheNameOnTheApplicationPoolToo() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         Map<String, String> env = environment(database, "verify-full");
         // Migrations reach the server as localhost; only the application's pool uses the wrong name.
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + server.port() + "/" + database);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + POSTGRES.server().port() + "/" + database);
         try (ServiceProcess service = ServiceProcess.start(env)) {
             service.awaitStatus("/q/health/ready", 200, START);
             // With DB_* both drivers share host and mode, so readiness (JDBC) would catch this first;
             // here the request fails on its own and the log names the refused handshake.
             assertThat(service.status("/api/items")).isEqualTo(500);
             assertThat(service.output()).contains("SSL handshake failed");
-            assertThat(server.column(database, "SELECT count(*) FROM pg_stat_activity WHERE usename = '" + APP + "'"))
+            assertThat(POSTGRES.server().column(database, "SELECT count(*) FROM pg_stat_activity WHERE usename = '" + APP + "'"))
                     .containsExactly("0");
         }
     }
 
     @Test
     void verifyCaAcceptsTheCertificateUnderAnyNameOnBothDrivers() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         Map<String, String> env = environment(database, "verify-ca");
         env.put("DB_HOST", "127.0.0.1");
         try (ServiceProcess service = ServiceProcess.start(env)) {
@@ -105,7 +95,7 @@ class DatabaseTlsIT {
 
     @Test
     void verifyFullRejectsACertificateSignedByAnotherCa() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         try (SecurePostgres other = SecurePostgres.start()) {
             Map<String, String> env = environment(database, "verify-full");
             env.put("DB_SSLROOTCERT", other.rootCertificate().toString());

@@ -14,34 +14,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.service.testing.CommandResult;
-import com.example.service.testing.SecurePostgres;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TwoRoles;
 
 /** Passwords from mounted files ({@code *_PASSWORD_FILE}), against a server that checks passwords. */
 class SecretFilesIT {
 
-    private static SecurePostgres server;
+    @RegisterExtension
+    static final TwoRoles POSTGRES = new TwoRoles();
 
     @TempDir
     Path secrets;
-
-    @BeforeAll
-    static void startServer() {
-        server = SecurePostgres.start();
-        TwoRoles.createRoles(server);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     private Path secret(String name, String content) {
         try {
@@ -53,7 +41,7 @@ class SecretFilesIT {
 
     /** The two-role environment with both passwords taken out of it. */
     private static Map<String, String> withoutPasswords(String database) {
-        Map<String, String> env = TwoRoles.environment(server, database);
+        Map<String, String> env = POSTGRES.environment(database);
         env.remove("DB_PASSWORD");
         env.remove("MIGRATION_DB_PASSWORD");
         return env;
@@ -61,7 +49,7 @@ class SecretFilesIT {
 
     @Test
     void passwordFilesEndingInANewlineServeBothRoles() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         Map<String, String> env = withoutPasswords(database);
         env.put("DB_PASSWORD_FILE", secret("app", APP_PASSWORD + "\n").toString());
         env.put("MIGRATION_DB_PASSWORD_FILE", secret("migrator", MIGRATOR_PASSWORD + "\n").toString());
@@ -70,14 +58,14 @@ class SecretFilesIT {
             service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60));
             HttpResponse<String> created = service.postJson("/api/items", "{\"name\":\"lamp\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(server.column(database, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
+            assertThat(POSTGRES.server().column(database, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
                     .containsExactly(MIGRATOR);
         }
     }
 
     @Test
     void aWrongPasswordFileFailsStartupNamingTheAuthenticationErrorWithoutPrintingThePassword() {
-        String database = TwoRoles.createDatabase(server);
+        String database = POSTGRES.createDatabase();
         Map<String, String> env = withoutPasswords(database);
         env.remove("MIGRATION_DB_USER");
         env.put("DB_USER", MIGRATOR);
@@ -93,8 +81,8 @@ class SecretFilesIT {
 
     @Test
     void aWrongMigrationPasswordFileFailsACommandWithOneLine() {
-        String database = TwoRoles.createDatabase(server);
-        Map<String, String> env = TwoRoles.environment(server, database);
+        String database = POSTGRES.createDatabase();
+        Map<String, String> env = POSTGRES.environment(database);
         env.remove("MIGRATION_DB_PASSWORD");
         env.put("MIGRATION_DB_PASSWORD_FILE", secret("wrong", "not-the-Pw-9zZ\n").toString());
         CommandResult result = ServiceProcess.run(env, "db", "init");
@@ -106,7 +94,7 @@ class SecretFilesIT {
 
     @Test
     void aPasswordSetBothWaysIsOneLineAndExitCode1() {
-        Map<String, String> env = TwoRoles.environment(server, "unused");
+        Map<String, String> env = POSTGRES.environment("unused");
         env.put("DB_PASSWORD_FILE", secret("app", APP_PASSWORD + "\n").toString());
         for (String[] args : new String[][] { {}, { "db", "init" } }) {
             CommandResult result = ServiceProcess.run(env, args);

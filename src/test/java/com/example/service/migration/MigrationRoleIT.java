@@ -13,11 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.example.service.testing.SecurePostgres;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TwoRoles;
 
@@ -27,23 +25,13 @@ import com.example.service.testing.TwoRoles;
  */
 class MigrationRoleIT {
 
-    private static SecurePostgres server;
-
-    @BeforeAll
-    static void startServer() {
-        server = SecurePostgres.start();
-        TwoRoles.createRoles(server);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TwoRoles POSTGRES = new TwoRoles();
 
     @Test
     void migrationsApplyAsTheMigrationRoleAndTheApiWorksAsTheApplicationRole() {
-        String database = TwoRoles.createDatabase(server);
-        try (ServiceProcess service = ServiceProcess.start(TwoRoles.environment(server, database))) {
+        String database = POSTGRES.createDatabase();
+        try (ServiceProcess service = ServiceProcess.start(POSTGRES.environment(database))) {
             service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60));
 
             HttpResponse<String> created = service.postJson("/api/items", "{\"name\":\"lamp\"}");
@@ -51,11 +39,11 @@ class MigrationRoleIT {
             assertThat(service.status(URI.create(created.headers().firstValue("Location").orElseThrow()).getPath()))
                     .isEqualTo(200);
 
-            assertThat(server.column(database, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
+            assertThat(POSTGRES.server().column(database, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
                     .containsExactly(MIGRATOR);
-            assertThat(server.column(database, "SELECT tableowner FROM pg_tables WHERE tablename = 'item'"))
+            assertThat(POSTGRES.server().column(database, "SELECT tableowner FROM pg_tables WHERE tablename = 'item'"))
                     .containsExactly(MIGRATOR);
-            assertThat(server.column(database, "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database()"
+            assertThat(POSTGRES.server().column(database, "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND application_name LIKE 'example-service@%'"))
                     .containsExactlyInAnyOrder(APP, MIGRATOR);
         }
@@ -63,8 +51,8 @@ class MigrationRoleIT {
 
     @Test
     void theApplicationRoleCannotCreateATable() throws SQLException {
-        String database = TwoRoles.createDatabase(server);
-        try (Connection app = server.connect(database, APP, APP_PASSWORD); Statement statement = app.createStatement()) {
+        String database = POSTGRES.createDatabase();
+        try (Connection app = POSTGRES.server().connect(database, APP, APP_PASSWORD); Statement statement = app.createStatement()) {
             assertThatThrownBy(() -> statement.execute("CREATE TABLE intruder (id int)"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
                     .hasMessageContaining("permission denied for schema public");

@@ -2,29 +2,42 @@ package com.example.service.testing;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
- * The least-privilege setup of the README's "Roles and grants", statement for statement, on a
- * {@link SecurePostgres}: a migration role that owns the schema, and an application role with data
- * privileges only.
+ * A {@link SecurePostgres} for a test class (register it as a static extension), with the
+ * least-privilege setup of the README's "Roles and grants", statement for statement: a migration
+ * role that owns the schema, and an application role with data privileges only.
  */
-public final class TwoRoles {
+public final class TwoRoles implements BeforeAllCallback, AfterAllCallback {
 
     public static final String MIGRATOR = "example_migrator";
     public static final String MIGRATOR_PASSWORD = "migrator-Pw-7qX";
     public static final String APP = "example_app";
     public static final String APP_PASSWORD = "app-Pw-3lK";
 
-    private TwoRoles() {
-    }
+    private SecurePostgres server;
 
-    /** Creates both login roles; once per server. */
-    public static void createRoles(SecurePostgres server) {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = SecurePostgres.start();
         server.createRole(MIGRATOR, MIGRATOR_PASSWORD);
         server.createRole(APP, APP_PASSWORD);
     }
 
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+
+    public SecurePostgres server() {
+        return server;
+    }
+
     /** A new database owned by the migration role, with the README's grants; returns its name. */
-    public static String createDatabase(SecurePostgres server) {
+    public String createDatabase() {
         String database = server.createDatabase();
         server.execute("ALTER DATABASE " + database + " OWNER TO " + MIGRATOR);
         for (String sql : new String[] {
@@ -41,7 +54,7 @@ public final class TwoRoles {
     }
 
     /** {@link SecurePostgres#environment} with the application as {@link #APP}, migrations as {@link #MIGRATOR}. */
-    public static Map<String, String> environment(SecurePostgres server, String database) {
+    public Map<String, String> environment(String database) {
         Map<String, String> env = server.environment(database);
         env.put("DB_USER", APP);
         env.put("DB_PASSWORD", APP_PASSWORD);
