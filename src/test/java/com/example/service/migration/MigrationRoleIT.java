@@ -3,6 +3,7 @@ package com.example.service.migration;
 import static com.example.service.testing.TwoRoles.APP;
 import static com.example.service.testing.TwoRoles.APP_PASSWORD;
 import static com.example.service.testing.TwoRoles.MIGRATOR;
+import static com.example.service.testing.TwoRoles.MIGRATOR_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +48,22 @@ class MigrationRoleIT {
             assertThat(POSTGRES.server().column(database, "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND application_name LIKE 'example-service@%'"))
                     .containsExactlyInAnyOrder(APP, MIGRATOR);
+        }
+    }
+
+    @Test
+    void withoutAMigrationRoleTheOneRoleAndItsPasswordDoBoth() {
+        String database = POSTGRES.createDatabase();
+        Map<String, String> env = POSTGRES.environment(database);
+        env.remove("MIGRATION_DB_USER");
+        env.remove("MIGRATION_DB_PASSWORD");
+        env.put("DB_USER", MIGRATOR);
+        env.put("DB_PASSWORD", MIGRATOR_PASSWORD);
+        try (ServiceProcess service = ServiceProcess.start(env)) {
+            service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60));
+            assertThat(service.status("/api/items")).isEqualTo(200);
+            assertThat(POSTGRES.server().column(database, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
+                    .containsExactly(MIGRATOR);
         }
     }
 
