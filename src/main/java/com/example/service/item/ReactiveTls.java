@@ -7,9 +7,10 @@ import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
- * DB_SSLMODE and DB_SSLROOTCERT in Vert.x terms, with libpq's meaning: Vert.x checks nothing under
- * {@code prefer} and {@code require} only when told to trust everything, and checks the host name
- * only when given an algorithm.
+ * DB_SSLMODE and DB_SSLROOTCERT in Vert.x terms, with libpq's (and pgjdbc's) meaning. libpq's
+ * {@code prefer} and {@code require} encrypt without checking the certificate, which Vert.x does
+ * only when told to trust every certificate; and Vert.x checks the host name only when given an
+ * algorithm for it.
  */
 final class ReactiveTls {
 
