@@ -1,6 +1,8 @@
 package com.example.service.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -10,7 +12,8 @@ import io.smallrye.config.WithDefault;
  * The one database both the reactive client and Flyway (JDBC) use in the packaged service and in
  * command mode. The keys are named so that the environment variables of the README table
  * ({@code DB_HOST}, {@code DB_PORT}, …) map onto them directly; application.properties builds the
- * datasource URLs from them.
+ * datasource URLs from them. The user and password are the application's; migrations connect as
+ * MIGRATION_DB_USER (see {@code migration.MigrationConfig}).
  */
 @ConfigMapping(prefix = "db")
 public interface DatabaseConfig {
@@ -27,7 +30,7 @@ public interface DatabaseConfig {
     @WithDefault("example_db")
     String name();
 
-    /** DB_USER: the role the service connects as. */
+    /** DB_USER: the role the application's queries run as; it needs data privileges only. */
     @WithDefault("postgres")
     String user();
 
@@ -44,4 +47,42 @@ public interface DatabaseConfig {
      */
     @WithDefault("2s")
     Duration queryTimeout();
+
+    /**
+     * DB_SSLMODE: TLS to PostgreSQL for every connection, reactive and JDBC, in libpq's terms. The
+     * default, {@code prefer}, is libpq's and pgjdbc's: encrypted where the server offers TLS,
+     * nothing verified.
+     */
+    @WithDefault("prefer")
+    SslMode sslmode();
+
+    /**
+     * DB_SSLROOTCERT: a PEM file with the CA certificate(s) that sign the server's certificate,
+     * read by {@code verify-ca} and {@code verify-full} only. The default is libpq's and pgjdbc's.
+     */
+    @WithDefault("${user.home}/.postgresql/root.crt")
+    Path sslrootcert();
+
+    /** The libpq modes both drivers share (libpq's {@code allow} has no use here). */
+    enum SslMode {
+        /** Plain TCP. */
+        DISABLE,
+        /** TLS when the server offers it, unverified; plain TCP otherwise. */
+        PREFER,
+        /** TLS or no connection; the certificate is not verified. */
+        REQUIRE,
+        /** TLS, and the certificate must be signed by DB_SSLROOTCERT. */
+        VERIFY_CA,
+        /** As verify-ca, and the certificate must name DB_HOST. */
+        VERIFY_FULL;
+
+        /** The name libpq, pgjdbc and Vert.x use: {@code verify-full}. */
+        public String libpqName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public boolean verifiesCertificate() {
+            return this == VERIFY_CA || this == VERIFY_FULL;
+        }
+    }
 }

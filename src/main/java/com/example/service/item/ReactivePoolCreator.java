@@ -13,11 +13,11 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnectOptions;
 
 /**
- * The reactive pool as Quarkus configures it, with the TCP connect bounded by DB_QUERY_TIMEOUT
- * (Vert.x waits a minute, holding a pool slot, for a host that drops packets). The pool's own wait
- * for a connection is switched off: in Vert.x 4.5 its timer outlives a failed acquisition and then
- * reports an uncaught error (vertx-sql-client issue 1706). {@link ItemRepository} bounds every
- * query instead.
+ * The reactive pool as Quarkus configures it, with TLS as DB_SSLMODE says ({@link ReactiveTls}) and
+ * the TCP connect bounded by DB_QUERY_TIMEOUT (Vert.x waits a minute, holding a pool slot, for a
+ * host that drops packets). The pool's own wait for a connection is switched off: in Vert.x 4.5 its
+ * timer outlives a failed acquisition and then reports an uncaught error (vertx-sql-client issue
+ * 1706). {@link ItemRepository} bounds every query instead.
  */
 @Singleton
 public class ReactivePoolCreator implements PgPoolCreator {
@@ -33,6 +33,7 @@ public class ReactivePoolCreator implements PgPoolCreator {
         int connectTimeoutMs = Math.toIntExact(config.queryTimeout().toMillis());
         PoolOptions pool = input.poolOptions().setConnectionTimeout(0);
         List<SqlConnectOptions> servers = input.pgConnectOptionsList().stream()
+                .map(options -> ReactiveTls.apply(config, options))
                 .map(options -> (SqlConnectOptions) options.setConnectTimeout(connectTimeoutMs))
                 .toList();
         return PgBuilder.pool().with(pool).connectingTo(servers).using(input.vertx()).build();

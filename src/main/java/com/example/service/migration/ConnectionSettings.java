@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The connection as configured, read from the datasource configuration rather than from DB_*, so
- * that it also tells the truth when QUARKUS_DATASOURCE_* variables override DB_*.
+ * The migration connection as configured, read from the datasource configuration rather than from
+ * DB_* and MIGRATION_DB_*, so that it also tells the truth when QUARKUS_DATASOURCE_MIGRATION_*
+ * variables override them.
  */
 @ApplicationScoped
 public class ConnectionSettings {
 
     static final String MASK = "****";
+    private static final String DATASOURCE = "quarkus.datasource." + MigrationDataSource.NAME + ".";
 
     private final Optional<String> jdbcUrl;
     private final Optional<String> user;
@@ -21,10 +23,10 @@ public class ConnectionSettings {
     private final Optional<String> applicationName;
     private final MigrationConfig config;
 
-    ConnectionSettings(@ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName") Optional<String> applicationName,
+    ConnectionSettings(@ConfigProperty(name = DATASOURCE + "jdbc.url") Optional<String> jdbcUrl,
+            @ConfigProperty(name = DATASOURCE + "username") Optional<String> user,
+            @ConfigProperty(name = DATASOURCE + "password") Optional<String> password,
+            @ConfigProperty(name = DATASOURCE + "jdbc.additional-jdbc-properties.ApplicationName") Optional<String> applicationName,
             MigrationConfig config) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;

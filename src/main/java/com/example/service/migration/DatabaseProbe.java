@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /** Answers whether the database answers, once or within a bounded wait. */
 @ApplicationScoped
@@ -20,7 +21,7 @@ public class DatabaseProbe {
 
     private final AgroalDataSource dataSource;
 
-    DatabaseProbe(AgroalDataSource dataSource) {
+    DatabaseProbe(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -19,6 +19,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
  * Undoes the last applied versioned migrations with our own undo scripts ({@code U<version>__….sql}
@@ -44,8 +45,9 @@ public class Downgrader {
     private final MigrationConfig config;
     private final Event<SchemaChanged> changed;
 
-    Downgrader(FlywayFactory flywayFactory, MigrationLock lock, SchemaInspector inspector, AgroalDataSource dataSource,
-            MigrationConfig config, Event<SchemaChanged> changed) {
+    Downgrader(FlywayFactory flywayFactory, MigrationLock lock, SchemaInspector inspector,
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config,
+            Event<SchemaChanged> changed) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
         this.inspector = inspector;

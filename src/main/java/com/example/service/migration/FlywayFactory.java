@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
  * Builds Flyway from run-time configuration. The Quarkus extension fixes its locations at build
@@ -22,7 +23,7 @@ class FlywayFactory {
     private final AgroalDataSource dataSource;
     private final MigrationConfig config;
 
-    FlywayFactory(AgroalDataSource dataSource, MigrationConfig config) {
+    FlywayFactory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
         this.dataSource = dataSource;
         this.config = config;
     }

@@ -2,6 +2,7 @@ package com.example.service.migration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -45,4 +46,21 @@ public interface MigrationConfig {
     @WithName("state-refresh")
     @WithDefault("${SCHEMA_STATE_REFRESH:5s}")
     Duration stateRefresh();
+
+    /** The role every schema change and every read of the schema history connects as. */
+    Role db();
+
+    interface Role {
+
+        /**
+         * MIGRATION_DB_USER: owns the schema (creates, alters, drops); DB_USER when unset, so that
+         * one role with every right keeps working.
+         */
+        @WithDefault("${db.user}")
+        String user();
+
+        /** MIGRATION_DB_PASSWORD: that role's password, DB_PASSWORD when unset; never logged or printed. */
+        @WithDefault("${db.password:}")
+        Optional<String> password();
+    }
 }

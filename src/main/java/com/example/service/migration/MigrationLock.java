@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
  * The one PostgreSQL advisory lock around every schema change, from every entry point. It is a
@@ -42,7 +43,7 @@ public class MigrationLock {
     private final AgroalDataSource dataSource;
     private final Event<LockWaited> waited;
 
-    MigrationLock(AgroalDataSource dataSource, Event<LockWaited> waited) {
+    MigrationLock(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, Event<LockWaited> waited) {
         this.dataSource = dataSource;
         this.waited = waited;
     }

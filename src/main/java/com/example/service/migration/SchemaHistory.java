@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.api.MigrationVersion;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /** Reads the schema history table page by page, in SQL, whatever its size. */
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class SchemaHistory {
 
     private final AgroalDataSource dataSource;
 
-    SchemaHistory(AgroalDataSource dataSource) {
+    SchemaHistory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -20,6 +20,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /** Reads the schema's state through Flyway: the expensive, complete read that the cache keeps. */
 @ApplicationScoped
@@ -29,7 +30,8 @@ public class SchemaInspector {
     private final MigrationLock lock;
     private final AgroalDataSource dataSource;
 
-    SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock, AgroalDataSource dataSource) {
+    SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock,
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
         this.dataSource = dataSource;

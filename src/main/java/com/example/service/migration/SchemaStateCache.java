@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
  * The schema state that probes and status reads use, so that none of them runs Flyway or a query.
@@ -55,7 +56,8 @@ public class SchemaStateCache {
     private HistoryFingerprint fingerprint;
     private ScheduledExecutorService refresher;
 
-    SchemaStateCache(SchemaInspector inspector, MigrationLock lock, AgroalDataSource dataSource, MigrationConfig config) {
+    SchemaStateCache(SchemaInspector inspector, MigrationLock lock,
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
         this.inspector = inspector;
         this.lock = lock;
         this.dataSource = dataSource;

@@ -179,6 +179,11 @@ public final class ServiceProcess implements AutoCloseable {
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** POST of a JSON body on this instance; null when nothing answers. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5));
     }
