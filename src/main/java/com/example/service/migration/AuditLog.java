@@ -13,6 +13,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
  * The audit table of schema changes. It lives in a schema of its own that the service creates on
@@ -63,7 +64,7 @@ public class AuditLog {
     private final AgroalDataSource dataSource;
     private volatile boolean created;
 
-    AuditLog(AgroalDataSource dataSource) {
+    AuditLog(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
