@@ -68,17 +68,19 @@ public class StartupMigration {
     private final DatabaseProbe probe;
     private final Migrator migrator;
     private final SchemaStateCache cache;
+    private final InFlightMigration inFlight;
     private volatile Progress progress = new Progress(Phase.NOT_STARTED, 0, 0, null, null);
     private volatile int exitCode;
 
     StartupMigration(RunMode runMode, MigrationConfig config, DatabaseConfig databaseConfig, DatabaseProbe probe,
-            Migrator migrator, SchemaStateCache cache) {
+            Migrator migrator, SchemaStateCache cache, InFlightMigration inFlight) {
         this.runMode = runMode;
         this.config = config;
         this.databaseConfig = databaseConfig;
         this.probe = probe;
         this.migrator = migrator;
         this.cache = cache;
+        this.inFlight = inFlight;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -134,9 +136,18 @@ public class StartupMigration {
         } catch (DatabaseUnavailableException e) {
             fail(e.timedOut() ? EXIT_TIMEOUT : EXIT_ERROR, e.getMessage());
         } catch (RuntimeException e) {
+            if (inFlight.shuttingDown()) {
+                // Not a broken migration: shutdown stopped it, and InFlightMigration logs how it ended.
+                progress = new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), "stopped by shutdown");
+                LOG.infof("Startup migration stopped by shutdown: %s", e.getMessage());
+                return;
+            }
             fail(EXIT_ERROR, e.getMessage());
         } finally {
-            cache.refresh();
+            // During shutdown the datasource is closing: there is no state left to serve.
+            if (!inFlight.shuttingDown()) {
+                cache.refresh();
+            }
         }
     }
 
