@@ -69,6 +69,7 @@ public class InFlightMigration {
     synchronized void started(Migration migration, Connection connection) {
         if (running != null) {
             running.committed = true;
+            running = null;
         }
         if (stopping) {
             throw new IllegalStateException("the process is shutting down: " + migration.label() + " was not started");
