@@ -27,22 +27,24 @@ class ShutdownIT {
     private static final int TERMINATED = 143;
 
     @Test
-    void aStartupMigrationStillRunningAfterTheShutdownTimeoutIsRolledBack() {
-        try (TestDatabase db = TestDatabase.create();
-                MigrationFolder extra = MigrationFolder.create()
-                        .with("V4__half.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(20);\n")) {
-            Map<String, String> env = ServiceProcess.environment(db.name());
-            env.put("MIGRATION_LOCATIONS", extra.afterShipped());
-            env.put("SHUTDOWN_TIMEOUT", "2s");
-            try (ServiceProcess service = ServiceProcess.start(env)) {
-                awaitMigrating(service, "V4__half");
-                service.terminate();
-                assertThat(service.awaitExit(Duration.ofSeconds(15))).isEqualTo(TERMINATED);
-                assertThat(service.output()).contains("Shutting down: migration V4__half rolled back");
+    void aMigrationStillRunningAfterTheShutdownTimeoutIsRolledBack_atStartAndInCommandMode() {
+        for (String[] args : new String[][] { {}, { "db", "upgrade" } }) {
+            try (TestDatabase db = TestDatabase.create();
+                    MigrationFolder extra = MigrationFolder.create()
+                            .with("V4__half.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(20);\n")) {
+                Map<String, String> env = ServiceProcess.environment(db.name());
+                env.put("MIGRATION_LOCATIONS", extra.afterShipped());
+                env.put("SHUTDOWN_TIMEOUT", "2s");
+                try (ServiceProcess service = ServiceProcess.start(env, args)) {
+                    awaitRunning(db, service, "pg_sleep(20)");
+                    service.terminate();
+                    assertThat(service.awaitExit(Duration.ofSeconds(15))).as(String.join(" ", args)).isEqualTo(TERMINATED);
+                    assertThat(service.output()).contains("Shutting down: migration V4__half rolled back");
+                }
+                assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
+                assertThat(db.single("SELECT count(*)::text FROM flyway_schema_history WHERE version = '4'")).isEqualTo("0");
+                assertThat(db.single("SELECT (to_regclass('half') IS NULL)::text")).isEqualTo("true");
             }
-            assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
-            assertThat(db.single("SELECT count(*)::text FROM flyway_schema_history WHERE version = '4'")).isEqualTo("0");
-            assertThat(db.single("SELECT (to_regclass('half') IS NULL)::text")).isEqualTo("true");
         }
     }
 
@@ -56,7 +58,7 @@ class ShutdownIT {
             env.put("MIGRATION_LOCATIONS", extra.afterShipped());
             env.put("SHUTDOWN_TIMEOUT", "20s");
             try (ServiceProcess service = ServiceProcess.start(env)) {
-                awaitMigrating(service, "V4__whole");
+                awaitRunning(db, service, "pg_sleep(3)");
                 service.terminate();
                 assertThat(service.awaitExit(Duration.ofSeconds(25))).isEqualTo(TERMINATED);
                 assertThat(service.output()).contains("Shutting down: migration V4__whole finished");
@@ -100,11 +102,13 @@ class ShutdownIT {
         }
     }
 
-    private static void awaitMigrating(ServiceProcess service, String label) {
+    /** Waits until the migration's {@code statement} runs on the server: the migration is in flight. */
+    private static void awaitRunning(TestDatabase db, ServiceProcess service, String statement) {
         long deadline = System.nanoTime() + START.toNanos();
-        while (!service.output().contains("] " + label + " …")) {
+        while (!db.single("SELECT (count(*) > 0)::text FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND query LIKE ?", "%" + statement + "%").equals("true")) {
             if (System.nanoTime() > deadline || !service.isAlive()) {
-                throw new AssertionError(label + " did not start; output:\n" + service.output());
+                throw new AssertionError(statement + " did not start; output:\n" + service.output());
             }
             ServiceProcess.sleep(100);
         }
