@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.service.migration.InFlightMigration;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ReadinessMode;
@@ -32,12 +33,14 @@ public class ReadinessGate {
 
     private final StartupMigration startup;
     private final SchemaStateCache cache;
+    private final InFlightMigration shutdown;
     private final ReadinessMode mode;
     private final Duration staleAfter;
 
-    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config) {
+    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown) {
         this.startup = startup;
         this.cache = cache;
+        this.shutdown = shutdown;
         this.mode = config.readinessMode();
         this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
     }
@@ -64,6 +67,10 @@ public class ReadinessGate {
     }
 
     private String notReadyReason(StartupMigration.Progress progress, SchemaStateCache.Snapshot snapshot) {
+        if (shutdown.shuttingDown()) {
+            // In-flight requests finish; new ones are refused so that the load balancer sends them elsewhere.
+            return "shutting down";
+        }
         if (!progress.phase().finished()) {
             return progress.phase() == StartupMigration.Phase.FAILED
                     ? "startup migration failed: " + progress.error()

@@ -44,16 +44,18 @@ public class Downgrader {
     private final AgroalDataSource dataSource;
     private final MigrationConfig config;
     private final Event<SchemaChanged> changed;
+    private final LockTimeoutExplainer lockTimeouts;
 
     Downgrader(FlywayFactory flywayFactory, MigrationLock lock, SchemaInspector inspector,
             @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config,
-            Event<SchemaChanged> changed) {
+            Event<SchemaChanged> changed, LockTimeoutExplainer lockTimeouts) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
         this.inspector = inspector;
         this.dataSource = dataSource;
         this.config = config;
         this.changed = changed;
+        this.lockTimeouts = lockTimeouts;
     }
 
     /**
@@ -153,6 +155,7 @@ public class Downgrader {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement script = c.createStatement(); PreparedStatement delete = c.prepareStatement(DELETE_ROW)) {
+                script.execute(flywayFactory.lockTimeoutSql(true));
                 if (!undo.sql().isBlank()) {
                     script.execute(undo.sql());
                 }
@@ -161,7 +164,8 @@ public class Downgrader {
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
-                throw new MigrationFailedException(target.version(), undo.script(), e.getSQLState(), e.getMessage(), e);
+                throw lockTimeouts.explain(
+                        new MigrationFailedException(target.version(), undo.script(), e.getSQLState(), e.getMessage(), e));
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);

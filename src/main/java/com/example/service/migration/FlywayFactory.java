@@ -42,7 +42,20 @@ class FlywayFactory {
                 .ignoreMigrationPatterns("*:future")
                 // We validate explicitly before migrating, once, with our own patterns.
                 .validateOnMigrate(false)
+                // Flyway's sessions only: DDL queued behind a long transaction would queue every
+                // later query on its table behind it, so it gives up instead (SQL state 55P03).
+                .initSql(lockTimeoutSql(false))
+                .baselineOnMigrate(config.baselineOnMigrate())
+                .baselineVersion(config.baselineVersion())
                 .cleanDisabled(true);
+    }
+
+    /**
+     * {@code SET lock_timeout} to MIGRATION_STATEMENT_LOCK_TIMEOUT, for the session or, with
+     * {@code local}, for the current transaction only.
+     */
+    String lockTimeoutSql(boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + "lock_timeout = " + config.statementLockTimeout().toMillis();
     }
 
     Flyway flyway() {

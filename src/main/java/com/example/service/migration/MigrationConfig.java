@@ -37,6 +37,30 @@ public interface MigrationConfig {
     @WithDefault("5m")
     Duration lockTimeout();
 
+    /**
+     * MIGRATION_STATEMENT_LOCK_TIMEOUT: PostgreSQL {@code lock_timeout} of the migration sessions
+     * (Flyway's, undo scripts'), never of the application's pool. DDL waiting for a busy table queues
+     * every later query on that table behind it; failing fast and retrying keeps the service answering.
+     * 0 waits forever.
+     */
+    @WithName("statement-lock-timeout")
+    @WithDefault("10s")
+    Duration statementLockTimeout();
+
+    /**
+     * BASELINE_ON_MIGRATE: an upgrade that finds tables but no schema history records a baseline at
+     * BASELINE_VERSION first, adopting a schema that predates the service; an empty schema migrates from
+     * the first version as usual.
+     */
+    @WithName("baseline-on-migrate")
+    @WithDefault("${BASELINE_ON_MIGRATE:false}")
+    boolean baselineOnMigrate();
+
+    /** BASELINE_VERSION: the version BASELINE_ON_MIGRATE takes an adopted schema to be at. */
+    @WithName("baseline-version")
+    @WithDefault("${BASELINE_VERSION:1}")
+    String baselineVersion();
+
     /** READINESS_MODE: which schema states count as ready (see {@link ReadinessMode}). */
     @WithName("readiness-mode")
     @WithDefault("${READINESS_MODE:compatible}")

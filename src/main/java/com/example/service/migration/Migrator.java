@@ -27,18 +27,23 @@ import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 @ApplicationScoped
 public class Migrator {
 
-    private static final Pattern VERSION = Pattern.compile("[0-9]+([._][0-9]+)*");
+    static final Pattern VERSION = Pattern.compile("[0-9]+([._][0-9]+)*");
 
     private final FlywayFactory flywayFactory;
     private final MigrationLock lock;
     private final SchemaInspector inspector;
     private final Event<SchemaChanged> changed;
+    private final InFlightMigration inFlight;
+    private final LockTimeoutExplainer lockTimeouts;
 
-    Migrator(FlywayFactory flywayFactory, MigrationLock lock, SchemaInspector inspector, Event<SchemaChanged> changed) {
+    Migrator(FlywayFactory flywayFactory, MigrationLock lock, SchemaInspector inspector, Event<SchemaChanged> changed,
+            InFlightMigration inFlight, LockTimeoutExplainer lockTimeouts) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
         this.inspector = inspector;
         this.changed = changed;
+        this.inFlight = inFlight;
+        this.lockTimeouts = lockTimeouts;
     }
 
     /**
@@ -62,7 +67,7 @@ public class Migrator {
                 return new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0);
             }
         }
-        Progress progress = new Progress(listener);
+        Progress progress = new Progress(listener, inFlight);
         try {
             try (MigrationLock.Held held = lock.acquire(lockWait)) {
                 return upgradeHoldingLock(targetVersion, progress);
@@ -72,6 +77,8 @@ public class Migrator {
             if (progress.started > 0) {
                 changed.fire(new SchemaChanged("upgrade"));
             }
+            // Last: a shutdown waiting for this upgrade lets the process exit only once it has unwound.
+            inFlight.ended(progress.committed);
         }
     }
 
@@ -80,7 +87,12 @@ public class Migrator {
      * migrate); that caller announces the change once it has released the lock.
      */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener) {
-        return upgradeHoldingLock(target, new Progress(listener));
+        Progress progress = new Progress(listener, inFlight);
+        try {
+            return upgradeHoldingLock(target, progress);
+        } finally {
+            inFlight.ended(progress.committed);
+        }
     }
 
     private UpgradeResult upgradeHoldingLock(MigrationVersion target, Progress progress) {
@@ -104,12 +116,13 @@ public class Migrator {
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
+            progress.committed = true;
             // Flyway names no target when it applied nothing (another instance migrated while we waited).
             String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             return new UpgradeResult(result.initialSchemaVersion, reached, progress.applied,
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
-            throw progress.failure(e);
+            throw lockTimeouts.explain(progress.failure(e));
         }
     }
 
@@ -139,15 +152,19 @@ public class Migrator {
     private static final class Progress implements Callback {
 
         private final MigrationListener listener;
+        private final InFlightMigration inFlight;
         private final List<AppliedMigration> applied = new ArrayList<>();
         /** Known once the lock is held and the plan read. */
         private int total;
         private int started;
+        /** Flyway has returned with every migration committed. */
+        private boolean committed;
         private long startedAt;
         private MigrationInfo failed;
 
-        Progress(MigrationListener listener) {
+        Progress(MigrationListener listener, InFlightMigration inFlight) {
             this.listener = listener;
+            this.inFlight = inFlight;
         }
 
         @Override
@@ -164,6 +181,7 @@ public class Migrator {
         public void handle(org.flywaydb.core.api.callback.Event event, Context context) {
             MigrationInfo info = context.getMigrationInfo();
             if (event == BEFORE_EACH_MIGRATE) {
+                inFlight.started(Migration.of(info), context.getConnection());
                 started++;
                 startedAt = System.nanoTime();
                 listener.starting(started, Math.max(total, started), Migration.of(info));

@@ -93,7 +93,7 @@ public class SchemaHistory {
         }
     }
 
-    private static long count(Connection c) throws SQLException {
+    static long count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + FlywayFactory.HISTORY_TABLE);
                 ResultSet rs = s.executeQuery()) {
             rs.next();

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -137,6 +138,12 @@ public class SchemaInspector {
 
     /** A Flyway failure rooted in not reaching the database is reported as the database being unavailable. */
     static RuntimeException translate(FlywayException e) {
+        if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+            // Flyway's advice names its Java API; the operator needs this service's.
+            return new FlywayException("the schema has tables but no schema history, so it predates this service:"
+                    + " adopt it with 'db baseline --version V' (V: the version it matches), or start with"
+                    + " BASELINE_ON_MIGRATE=true and BASELINE_VERSION=V; nothing was changed", e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && isConnectionProblem(sql)) {
                 return new DatabaseUnavailableException("database not reachable: " + sql.getMessage(), sql, false);

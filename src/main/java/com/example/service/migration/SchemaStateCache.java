@@ -110,7 +110,15 @@ public class SchemaStateCache {
             return thread;
         });
         long period = config.stateRefresh().toMillis();
-        refresher.scheduleWithFixedDelay(this::refresh, 0, period, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+            } catch (Throwable t) {
+                // A scheduled task that throws is never run again: readiness and status would
+                // freeze on their last answer for the life of the process.
+                LOG.error("Schema state refresh failed; retrying at the next period", t);
+            }
+        }, 0, period, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -70,11 +70,13 @@ public class StartupMigration {
     private final SchemaStateCache cache;
     private final SchemaChangeRecorder recorder;
     private final Actors actors;
+    private final InFlightMigration inFlight;
     private volatile Progress progress = new Progress(Phase.NOT_STARTED, 0, 0, null, null);
     private volatile int exitCode;
 
     StartupMigration(RunMode runMode, MigrationConfig config, DatabaseConfig databaseConfig, DatabaseProbe probe,
-            Migrator migrator, SchemaStateCache cache, SchemaChangeRecorder recorder, Actors actors) {
+            Migrator migrator, SchemaStateCache cache, SchemaChangeRecorder recorder, Actors actors,
+            InFlightMigration inFlight) {
         this.runMode = runMode;
         this.config = config;
         this.databaseConfig = databaseConfig;
@@ -83,6 +85,7 @@ public class StartupMigration {
         this.cache = cache;
         this.recorder = recorder;
         this.actors = actors;
+        this.inFlight = inFlight;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -140,9 +143,18 @@ public class StartupMigration {
         } catch (DatabaseUnavailableException e) {
             fail(e.timedOut() ? EXIT_TIMEOUT : EXIT_ERROR, e.getMessage());
         } catch (RuntimeException e) {
+            if (inFlight.shuttingDown()) {
+                // Not a broken migration: shutdown stopped it, and InFlightMigration logs how it ended.
+                progress = new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), "stopped by shutdown");
+                LOG.infof("Startup migration stopped by shutdown: %s", e.getMessage());
+                return;
+            }
             fail(EXIT_ERROR, e.getMessage());
         } finally {
-            cache.refresh();
+            // During shutdown the datasource is closing: there is no state left to serve.
+            if (!inFlight.shuttingDown()) {
+                cache.refresh();
+            }
         }
     }
 
