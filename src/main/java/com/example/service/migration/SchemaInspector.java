@@ -81,20 +81,7 @@ public class SchemaInspector {
         String latestKnown = Arrays.stream(all).filter(i -> i.getState().isResolved()).map(MigrationInfo::getVersion)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
 
-        SchemaStatus status;
-        if (holder.isPresent()) {
-            status = SchemaStatus.MIGRATING;
-        } else if (!failed.isEmpty()) {
-            status = SchemaStatus.FAILED;
-        } else if (!drift.isEmpty()) {
-            status = SchemaStatus.DRIFT;
-        } else if (!pending.isEmpty()) {
-            status = SchemaStatus.PENDING;
-        } else if (future > 0) {
-            status = SchemaStatus.AHEAD;
-        } else {
-            status = SchemaStatus.UP_TO_DATE;
-        }
+        SchemaStatus status = SchemaState.statusOf(holder, failed, drift, pending, (int) future);
         return new SchemaState(status, current, latestKnown, pending, failed, drift, applied.size(), (int) future,
                 lastApplied == null ? null : Migration.of(lastApplied), holder, databaseVersion(), Instant.now());
     }

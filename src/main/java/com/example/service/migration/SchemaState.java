@@ -39,4 +39,26 @@ public record SchemaState(SchemaStatus status, String currentVersion, String lat
     public boolean acceptableUnder(ReadinessMode mode) {
         return mode == ReadinessMode.STRICT ? exactlyCurrent() : currentForThisCode();
     }
+
+    /** This state with the lock holder as it is now; the status follows it (MIGRATING while held). */
+    public SchemaState withLockHolder(Optional<LockHolder> holder) {
+        return new SchemaState(statusOf(holder, failed, drift, pending, futureCount), currentVersion, latestKnownVersion,
+                pending, failed, drift, appliedCount, futureCount, lastApplied, holder, databaseVersion, readAt);
+    }
+
+    static SchemaStatus statusOf(Optional<LockHolder> holder, List<Migration> failed, List<DriftItem> drift,
+            List<Migration> pending, int futureCount) {
+        if (holder.isPresent()) {
+            return SchemaStatus.MIGRATING;
+        } else if (!failed.isEmpty()) {
+            return SchemaStatus.FAILED;
+        } else if (!drift.isEmpty()) {
+            return SchemaStatus.DRIFT;
+        } else if (!pending.isEmpty()) {
+            return SchemaStatus.PENDING;
+        } else if (futureCount > 0) {
+            return SchemaStatus.AHEAD;
+        }
+        return SchemaStatus.UP_TO_DATE;
+    }
 }

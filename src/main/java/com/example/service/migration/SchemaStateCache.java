@@ -73,9 +73,12 @@ public class SchemaStateCache {
     public synchronized Snapshot refresh() {
         Snapshot previous = snapshot;
         try {
+            // The lock is read on every refresh and laid over the state: a lock view kept in the
+            // fingerprint could pair a holder that came or went mid-read with a stale state.
+            Optional<LockHolder> holder = lock.holder();
             HistoryFingerprint now = fingerprint();
             SchemaState state = now.equals(fingerprint) && previous.state().isPresent()
-                    ? previous.state().get()
+                    ? previous.state().get().withLockHolder(holder)
                     : inspector.read();
             fingerprint = now;
             snapshot = new Snapshot(Optional.of(state), true, null, Instant.now());
@@ -129,14 +132,13 @@ public class SchemaStateCache {
     }
 
     private HistoryFingerprint fingerprint() {
-        boolean lockHeld = lock.holder().isPresent();
         try (Connection c = dataSource.getConnection()) {
             if (!SchemaHistory.historyTableExists(c)) {
-                return new HistoryFingerprint(0, 0, 0, 0, lockHeld);
+                return new HistoryFingerprint(0, 0, 0, 0);
             }
             try (PreparedStatement query = c.prepareStatement(FINGERPRINT_SQL); ResultSet rs = query.executeQuery()) {
                 rs.next();
-                return new HistoryFingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), lockHeld);
+                return new HistoryFingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
