@@ -1,7 +1,5 @@
 package com.example.service.admin;
 
-import java.time.Duration;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,20 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.example.service.migration.Actors;
-import com.example.service.migration.AuditLog;
-import com.example.service.migration.AuditPage;
-import com.example.service.migration.ChangeAction;
 import com.example.service.migration.DatabaseUnavailableException;
-import com.example.service.migration.HistoryPage;
 import com.example.service.migration.MigrationListener;
-import com.example.service.migration.Migrator;
-import com.example.service.migration.SchemaChangeRecorder;
-import com.example.service.migration.SchemaHistory;
-import com.example.service.migration.SchemaState;
-import com.example.service.migration.SchemaStateCache;
-import com.example.service.migration.SqlPreview;
-import com.example.service.migration.StartupMigration;
-import com.example.service.migration.UpgradeResult;
+import com.example.service.migration.apply.SqlPreview;
+import com.example.service.migration.apply.UpgradeResult;
+import com.example.service.migration.audit.AuditLog;
+import com.example.service.migration.audit.AuditPage;
+import com.example.service.migration.change.SchemaChanges;
+import com.example.service.migration.history.HistoryPage;
+import com.example.service.migration.history.SchemaHistory;
+import com.example.service.migration.startup.StartupMigration;
+import com.example.service.migration.state.SchemaState;
+import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -64,20 +60,18 @@ public class AdminDbResource {
     private final StartupMigration startup;
     private final SchemaHistory history;
     private final SqlPreview sqlPreview;
-    private final Migrator migrator;
-    private final SchemaChangeRecorder recorder;
+    private final SchemaChanges changes;
     private final Actors actors;
     private final AuditLog auditLog;
     private final SecurityIdentity identity;
 
     AdminDbResource(SchemaStateCache cache, StartupMigration startup, SchemaHistory history, SqlPreview sqlPreview,
-            Migrator migrator, SchemaChangeRecorder recorder, Actors actors, AuditLog auditLog, SecurityIdentity identity) {
+            SchemaChanges changes, Actors actors, AuditLog auditLog, SecurityIdentity identity) {
         this.cache = cache;
         this.startup = startup;
         this.history = history;
         this.sqlPreview = sqlPreview;
-        this.migrator = migrator;
-        this.recorder = recorder;
+        this.changes = changes;
         this.actors = actors;
         this.auditLog = auditLog;
         this.identity = identity;
@@ -184,8 +178,7 @@ public class AdminDbResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UpgradeResult upgrade(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, "
             + "not below the current one; default: all pending") @QueryParam("target") String target) {
-        return recorder.record(actors.http(identity.getPrincipal().getName()), ChangeAction.UPGRADE, MigrationListener.NONE,
-                listener -> migrator.upgrade(target, Duration.ZERO, listener));
+        return changes.upgrade(actors.http(identity.getPrincipal().getName()), target, MigrationListener.NONE);
     }
 
     /** The cached state; 503 when the database did not answer at the last refresh. */

@@ -2,17 +2,17 @@ package com.example.service.admin;
 
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.InvalidTargetException;
-import com.example.service.migration.LockUnavailableException;
 import com.example.service.migration.MigrationFailedException;
-import com.example.service.migration.ValidationFailedException;
+import com.example.service.migration.lock.LockUnavailableException;
+import com.example.service.migration.state.ValidationFailedException;
 import com.example.service.problem.Problem;
 
 import io.quarkus.security.AuthenticationFailedException;

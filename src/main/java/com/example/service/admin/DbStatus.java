@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.example.service.migration.LockHolder;
 import com.example.service.migration.Migration;
-import com.example.service.migration.SchemaState;
-import com.example.service.migration.SchemaStateCache;
-import com.example.service.migration.SchemaStatus;
-import com.example.service.migration.StartupMigration;
+import com.example.service.migration.lock.LockHolder;
+import com.example.service.migration.startup.StartupMigration;
+import com.example.service.migration.state.SchemaState;
+import com.example.service.migration.state.SchemaStateCache;
+import com.example.service.migration.state.SchemaStatus;
 
 /**
  * The answer of {@code GET /admin/db/status}. Every field is always present (null when it does

@@ -2,7 +2,7 @@ package com.example.service.admin;
 
 import java.util.List;
 
-import com.example.service.migration.DriftItem;
+import com.example.service.migration.state.DriftItem;
 
 /**
  * The answer of {@code GET /admin/db/validate}.

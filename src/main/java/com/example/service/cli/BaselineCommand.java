@@ -9,11 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import com.example.service.migration.Actors;
-import com.example.service.migration.BaselineReport;
-import com.example.service.migration.ChangeAction;
-import com.example.service.migration.MigrationConfig;
-import com.example.service.migration.SchemaBaseline;
-import com.example.service.migration.SchemaChangeRecorder;
+import com.example.service.migration.change.SchemaChanges;
+import com.example.service.migration.maintenance.BaselineReport;
 
 /**
  * Without picocli's standard help mixin: its {@code -V, --version} would take the {@code --version}
@@ -36,22 +33,17 @@ public class BaselineCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    private final SchemaBaseline baseline;
-    private final MigrationConfig config;
-    private final SchemaChangeRecorder recorder;
+    private final SchemaChanges changes;
     private final Actors actors;
 
-    BaselineCommand(SchemaBaseline baseline, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
-        this.baseline = baseline;
-        this.config = config;
-        this.recorder = recorder;
+    BaselineCommand(SchemaChanges changes, Actors actors) {
+        this.changes = changes;
         this.actors = actors;
     }
 
     @Override
     public Integer call() {
-        output.print(recorder.record(actors.commandLine(), ChangeAction.BASELINE,
-                () -> baseline.baseline(version, config.lockTimeout())), BaselineCommand::text);
+        output.print(changes.baseline(actors.commandLine(), version), BaselineCommand::text);
         return ExitCodes.OK;
     }
 

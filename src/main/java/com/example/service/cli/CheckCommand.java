@@ -7,7 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.SchemaInspector;
+import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
 @Command(name = "check", mixinStandardHelpOptions = true,

@@ -9,11 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import com.example.service.migration.Actors;
-import com.example.service.migration.ChangeAction;
-import com.example.service.migration.DowngradeResult;
-import com.example.service.migration.Downgrader;
-import com.example.service.migration.MigrationConfig;
-import com.example.service.migration.SchemaChangeRecorder;
+import com.example.service.migration.change.SchemaChanges;
+import com.example.service.migration.undo.DowngradeResult;
 
 @Dependent
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
@@ -30,23 +27,18 @@ public class DowngradeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    private final Downgrader downgrader;
-    private final MigrationConfig config;
-    private final SchemaChangeRecorder recorder;
+    private final SchemaChanges changes;
     private final Actors actors;
 
-    DowngradeCommand(Downgrader downgrader, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
-        this.downgrader = downgrader;
-        this.config = config;
-        this.recorder = recorder;
+    DowngradeCommand(SchemaChanges changes, Actors actors) {
+        this.changes = changes;
         this.actors = actors;
     }
 
     @Override
     public Integer call() {
         production.check("downgrade");
-        DowngradeResult result = recorder.record(actors.commandLine(), ChangeAction.DOWNGRADE, output.progress(),
-                listener -> downgrader.downgrade(steps, config.lockTimeout(), listener));
+        DowngradeResult result = changes.downgrade(actors.commandLine(), steps, output.progress());
         output.print(result, DowngradeCommand::summary);
         return ExitCodes.OK;
     }

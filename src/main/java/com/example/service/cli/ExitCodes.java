@@ -2,9 +2,9 @@ package com.example.service.cli;
 
 import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
-import com.example.service.migration.LockUnavailableException;
-import com.example.service.migration.ValidationFailedException;
-import com.example.service.migration.WaitTimedOutException;
+import com.example.service.migration.lock.LockUnavailableException;
+import com.example.service.migration.state.ValidationFailedException;
+import com.example.service.migration.state.WaitTimedOutException;
 
 /** The exit codes of design.md section 4, the same for every command, and the one map from failures to them. */
 final class ExitCodes {

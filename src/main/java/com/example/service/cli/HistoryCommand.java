@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.example.service.migration.HistoryEntry;
-import com.example.service.migration.HistoryPage;
 import com.example.service.migration.InvalidArgumentException;
-import com.example.service.migration.SchemaHistory;
+import com.example.service.migration.history.HistoryEntry;
+import com.example.service.migration.history.HistoryPage;
+import com.example.service.migration.history.SchemaHistory;
 
 @Dependent
 @Command(name = "history", mixinStandardHelpOptions = true,

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.ConnectionInfo;
-import com.example.service.migration.ConnectionSettings;
+import com.example.service.migration.db.ConnectionInfo;
+import com.example.service.migration.db.ConnectionSettings;
 
 @Dependent
 @Command(name = "info", mixinStandardHelpOptions = true,

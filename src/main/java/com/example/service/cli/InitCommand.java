@@ -7,8 +7,8 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.ConnectionSettings;
-import com.example.service.migration.SchemaInspector;
+import com.example.service.migration.db.ConnectionSettings;
+import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
 @Command(name = "init", mixinStandardHelpOptions = true,

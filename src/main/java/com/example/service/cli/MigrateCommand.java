@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.example.service.migration.MigrationScaffold;
+import com.example.service.migration.scaffold.MigrationScaffold;
 
 @Dependent
 @Command(name = "migrate", mixinStandardHelpOptions = true,

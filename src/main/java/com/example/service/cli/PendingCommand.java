@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import com.example.service.migration.Migration;
-import com.example.service.migration.SchemaInspector;
+import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
 @Command(name = "pending", mixinStandardHelpOptions = true,

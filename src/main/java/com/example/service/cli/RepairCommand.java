@@ -9,12 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import com.example.service.migration.Actors;
-import com.example.service.migration.ChangeAction;
 import com.example.service.migration.Migration;
-import com.example.service.migration.MigrationConfig;
-import com.example.service.migration.RepairReport;
-import com.example.service.migration.SchemaChangeRecorder;
-import com.example.service.migration.SchemaRepair;
+import com.example.service.migration.change.SchemaChanges;
+import com.example.service.migration.maintenance.RepairReport;
 
 @Dependent
 @Command(name = "repair", mixinStandardHelpOptions = true,
@@ -28,22 +25,18 @@ public class RepairCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    private final SchemaRepair repair;
-    private final MigrationConfig config;
-    private final SchemaChangeRecorder recorder;
+    private final SchemaChanges changes;
     private final Actors actors;
 
-    RepairCommand(SchemaRepair repair, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
-        this.repair = repair;
-        this.config = config;
-        this.recorder = recorder;
+    RepairCommand(SchemaChanges changes, Actors actors) {
+        this.changes = changes;
         this.actors = actors;
     }
 
     @Override
     public Integer call() {
         confirmation.check("repair", "rewrites the schema history (failed rows removed, checksums realigned)");
-        output.print(recorder.record(actors.commandLine(), ChangeAction.REPAIR, () -> repair.repair(config.lockTimeout())),
+        output.print(changes.repair(actors.commandLine()),
                 RepairCommand::text);
         return ExitCodes.OK;
     }

@@ -8,11 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import com.example.service.migration.Actors;
-import com.example.service.migration.ChangeAction;
-import com.example.service.migration.MigrationConfig;
-import com.example.service.migration.ResetResult;
-import com.example.service.migration.SchemaChangeRecorder;
-import com.example.service.migration.SchemaReset;
+import com.example.service.migration.apply.ResetResult;
+import com.example.service.migration.change.SchemaChanges;
 
 @Dependent
 @Command(name = "reset", mixinStandardHelpOptions = true,
@@ -25,23 +22,18 @@ public class ResetCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    private final SchemaReset reset;
-    private final MigrationConfig config;
-    private final SchemaChangeRecorder recorder;
+    private final SchemaChanges changes;
     private final Actors actors;
 
-    ResetCommand(SchemaReset reset, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
-        this.reset = reset;
-        this.config = config;
-        this.recorder = recorder;
+    ResetCommand(SchemaChanges changes, Actors actors) {
+        this.changes = changes;
         this.actors = actors;
     }
 
     @Override
     public Integer call() {
         confirmation.check("reset", "drops every object in the schema, data included");
-        ResetResult result = recorder.record(actors.commandLine(), ChangeAction.RESET, output.progress(),
-                listener -> reset.reset(config.lockTimeout(), listener));
+        ResetResult result = changes.reset(actors.commandLine(), output.progress());
         output.print(result, ResetCommand::summary);
         return ExitCodes.OK;
     }

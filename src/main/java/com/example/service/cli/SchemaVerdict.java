@@ -2,10 +2,10 @@ package com.example.service.cli;
 
 import java.util.List;
 
-import com.example.service.migration.DriftItem;
 import com.example.service.migration.Migration;
 import com.example.service.migration.ReadinessMode;
-import com.example.service.migration.SchemaState;
+import com.example.service.migration.state.DriftItem;
+import com.example.service.migration.state.SchemaState;
 
 /**
  * Whether the schema is current for this code, as {@code db check} and {@code db current} print it.

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.Dependent;
 
 import picocli.CommandLine.Command;
 
-import com.example.service.migration.StartupMigration;
+import com.example.service.migration.startup.StartupMigration;
 
 import io.quarkus.runtime.Quarkus;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.example.service.migration.SqlPreview;
+import com.example.service.migration.apply.SqlPreview;
 
 @Dependent
 @Command(name = "sql", mixinStandardHelpOptions = true,

@@ -9,11 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import com.example.service.migration.Actors;
-import com.example.service.migration.ChangeAction;
-import com.example.service.migration.MigrationConfig;
-import com.example.service.migration.Migrator;
-import com.example.service.migration.SchemaChangeRecorder;
-import com.example.service.migration.UpgradeResult;
+import com.example.service.migration.apply.UpgradeResult;
+import com.example.service.migration.change.SchemaChanges;
 
 @Dependent
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
@@ -26,22 +23,17 @@ public class UpgradeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    private final Migrator migrator;
-    private final MigrationConfig config;
-    private final SchemaChangeRecorder recorder;
+    private final SchemaChanges changes;
     private final Actors actors;
 
-    UpgradeCommand(Migrator migrator, MigrationConfig config, SchemaChangeRecorder recorder, Actors actors) {
-        this.migrator = migrator;
-        this.config = config;
-        this.recorder = recorder;
+    UpgradeCommand(SchemaChanges changes, Actors actors) {
+        this.changes = changes;
         this.actors = actors;
     }
 
     @Override
     public Integer call() {
-        UpgradeResult result = recorder.record(actors.commandLine(), ChangeAction.UPGRADE, output.progress(),
-                listener -> migrator.upgrade(target, config.lockTimeout(), listener));
+        UpgradeResult result = changes.upgrade(actors.commandLine(), target, output.progress());
         output.print(result, UpgradeCommand::summary);
         return ExitCodes.OK;
     }

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.DriftItem;
-import com.example.service.migration.SchemaInspector;
+import com.example.service.migration.state.DriftItem;
+import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
 @Command(name = "validate", mixinStandardHelpOptions = true,

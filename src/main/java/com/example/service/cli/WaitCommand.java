@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.example.service.migration.DatabaseProbe;
-import com.example.service.migration.SchemaState;
-import com.example.service.migration.SchemaWait;
+import com.example.service.migration.db.DatabaseProbe;
+import com.example.service.migration.state.SchemaState;
+import com.example.service.migration.state.SchemaWait;
 
 @Dependent
 @Command(name = "wait", mixinStandardHelpOptions = true,

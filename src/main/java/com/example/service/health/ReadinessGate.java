@@ -8,13 +8,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.service.migration.InFlightMigration;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ReadinessMode;
-import com.example.service.migration.SchemaState;
-import com.example.service.migration.SchemaStateCache;
-import com.example.service.migration.StartupMigration;
+import com.example.service.migration.change.InFlightMigration;
+import com.example.service.migration.startup.StartupMigration;
+import com.example.service.migration.state.SchemaState;
+import com.example.service.migration.state.SchemaStateCache;
 
 /**
  * Decides readiness from cached state only (no query, no Flyway), so probes and the API gate can

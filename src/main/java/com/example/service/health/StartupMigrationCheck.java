@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Startup;
 
-import com.example.service.migration.StartupMigration;
+import com.example.service.migration.startup.StartupMigration;
 
 /**
  * {@code /q/health/started}: DOWN while the startup migration (or the wait for another instance's)

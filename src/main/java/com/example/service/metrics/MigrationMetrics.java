@@ -8,12 +8,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.example.service.migration.LockWaited;
-import com.example.service.migration.MigrationExecuted;
-import com.example.service.migration.SchemaChangeRecorded;
-import com.example.service.migration.SchemaState;
-import com.example.service.migration.SchemaStateCache;
-import com.example.service.migration.SchemaStatus;
+import com.example.service.migration.audit.MigrationExecuted;
+import com.example.service.migration.audit.SchemaChangeRecorded;
+import com.example.service.migration.lock.LockWaited;
+import com.example.service.migration.state.SchemaState;
+import com.example.service.migration.state.SchemaStateCache;
+import com.example.service.migration.state.SchemaStatus;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -6,4 +6,9 @@ public class InvalidArgumentException extends MigrationException {
     public InvalidArgumentException(String message) {
         super(message, null);
     }
+
+    @Override
+    public boolean refused() {
+        return true;
+    }
 }

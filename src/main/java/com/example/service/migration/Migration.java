@@ -16,17 +16,6 @@ import java.time.Instant;
 public record Migration(String version, String description, String script, String type, String state,
         Instant installedOn, Integer executionTimeMs) {
 
-    static Migration of(org.flywaydb.core.api.MigrationInfo info) {
-        return new Migration(
-                info.getVersion() == null ? null : info.getVersion().getVersion(),
-                info.getDescription(),
-                info.getScript(),
-                info.getType() == null ? null : info.getType().name(),
-                info.getState().getDisplayName(),
-                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
-                info.getExecutionTime());
-    }
-
     /** The label used in logs and CLI output: {@code V3__index_item_name}. */
     public String label() {
         return version == null ? script : "V" + version + "__" + description.replace(' ', '_');

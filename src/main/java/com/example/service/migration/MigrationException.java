@@ -6,4 +6,12 @@ public abstract class MigrationException extends RuntimeException {
     protected MigrationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * True when nothing was attempted: the lock was held (or its wait ran out), the schema had
+     * drifted, an undo script was missing, or the arguments were invalid.
+     */
+    public boolean refused() {
+        return false;
+    }
 }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.example.service.migration.MigrationLock;
-import com.example.service.migration.SchemaChangeRecorder;
+import com.example.service.migration.audit.SchemaChangeRecorder;
+import com.example.service.migration.lock.MigrationLock;
 import com.example.service.testing.IsolatedDatabase;
 import com.example.service.testing.PostgresServer;
 import com.example.service.testing.PrometheusText;

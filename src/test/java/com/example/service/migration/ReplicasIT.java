@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.service.migration.lock.MigrationLock;
 import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;

@@ -1,5 +1,0 @@
-package com.example.service.migration;
-
-/** CDI event fired once an audited schema change has ended, whatever its result. */
-public record SchemaChangeRecorded(AuditEntry entry) {
-}

@@ -1,0 +1,199 @@
+package com.example.service.migration.apply;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import com.example.service.migration.AppliedMigration;
+import com.example.service.migration.InvalidTargetException;
+import com.example.service.migration.MigrationFailedException;
+import com.example.service.migration.MigrationListener;
+import com.example.service.migration.SchemaChange;
+import com.example.service.migration.db.FlywayErrors;
+import com.example.service.migration.db.FlywayFactory;
+import com.example.service.migration.db.FlywayTypes;
+import com.example.service.migration.state.DriftItem;
+import com.example.service.migration.state.SchemaInspector;
+import com.example.service.migration.state.SchemaState;
+import com.example.service.migration.state.ValidationFailedException;
+
+import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE;
+import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE_ERROR;
+import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
+
+/** Applies this code's pending migrations through Flyway, with per-migration progress. */
+@ApplicationScoped
+public class Upgrader {
+
+    private final FlywayFactory flywayFactory;
+    private final SchemaInspector inspector;
+
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector) {
+        this.flywayFactory = flywayFactory;
+        this.inspector = inspector;
+    }
+
+    /**
+     * The upgrade to {@code target} (null: every pending migration). It throws
+     * {@link InvalidTargetException} when target is not a version of this code at or above current,
+     * {@link ValidationFailedException} when applied migrations drifted from this code, and
+     * {@link MigrationFailedException} when a migration's SQL fails (its transaction rolled back).
+     */
+    public SchemaChange<UpgradeResult> upgrade(String target) {
+        return new SchemaChange<>() {
+
+            private MigrationVersion version;
+
+            @Override
+            public Optional<UpgradeResult> withoutLock() {
+                version = parseTarget(target);
+                if (version != null) {
+                    return Optional.empty();
+                }
+                SchemaState state = inspector.read();
+                // Nothing to do: no lock, so that replicas starting while another release migrates (or
+                // after it did) do not queue behind it.
+                return state.currentForThisCode() && state.drift().isEmpty()
+                        ? Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0))
+                        : Optional.empty();
+            }
+
+            @Override
+            public UpgradeResult run(MigrationListener listener, Tracker tracker) {
+                return upgradeHoldingLock(version, listener, tracker);
+            }
+        };
+    }
+
+    /** The upgrade itself, for a change that holds the migration lock (an upgrade, or a reset after its clean). */
+    UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener, SchemaChange.Tracker tracker) {
+        List<DriftItem> drift = inspector.validate();
+        if (!drift.isEmpty()) {
+            throw new ValidationFailedException(drift);
+        }
+        FluentConfiguration configuration = flywayFactory.configure();
+        MigrationInfoService plan = configuration.load().info();
+        if (target != null) {
+            checkTarget(target, plan);
+            configuration.target(target);
+        }
+        int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
+                .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
+        Progress progress = new Progress(listener, tracker, total);
+        long start = System.nanoTime();
+        try {
+            MigrateResult result = configuration.callbacks(progress).load().migrate();
+            tracker.committed();
+            // Flyway names no target when it applied nothing (another instance migrated while we waited).
+            String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            return new UpgradeResult(result.initialSchemaVersion, reached, progress.applied,
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+        } catch (FlywayException e) {
+            throw progress.failure(e);
+        }
+    }
+
+    /** The upgrade target as a version; null for none. */
+    public static MigrationVersion parseTarget(String target) {
+        return target == null ? null : FlywayTypes.version(target, message -> new InvalidTargetException("target " + message));
+    }
+
+    private static void checkTarget(MigrationVersion target, MigrationInfoService plan) {
+        boolean known = Arrays.stream(plan.all()).anyMatch(i -> i.getState().isResolved() && target.equals(i.getVersion()));
+        if (!known) {
+            throw new InvalidTargetException("no migration of this code has version " + target.getVersion());
+        }
+        MigrationInfo current = plan.current();
+        if (current != null && current.getVersion() != null && target.compareTo(current.getVersion()) < 0) {
+            throw new InvalidTargetException("target " + target.getVersion() + " is below the current version "
+                    + current.getVersion().getVersion() + "; upgrade never goes back (downgrade does)");
+        }
+    }
+
+    /** Counts and times each migration through Flyway's callbacks, and remembers the one that failed. */
+    private static final class Progress implements Callback {
+
+        private final MigrationListener listener;
+        private final SchemaChange.Tracker tracker;
+        private final int total;
+        private final List<AppliedMigration> applied = new ArrayList<>();
+        private int started;
+        private long startedAt;
+        private MigrationInfo failed;
+
+        Progress(MigrationListener listener, SchemaChange.Tracker tracker, int total) {
+            this.listener = listener;
+            this.tracker = tracker;
+            this.total = total;
+        }
+
+        @Override
+        public boolean supports(org.flywaydb.core.api.callback.Event event, Context context) {
+            return event == BEFORE_EACH_MIGRATE || event == AFTER_EACH_MIGRATE || event == AFTER_EACH_MIGRATE_ERROR;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(org.flywaydb.core.api.callback.Event event, Context context) {
+            MigrationInfo info = context.getMigrationInfo();
+            if (event == BEFORE_EACH_MIGRATE) {
+                tracker.started(FlywayTypes.migration(info), context.getConnection());
+                started++;
+                startedAt = System.nanoTime();
+                listener.starting(started, Math.max(total, started), FlywayTypes.migration(info));
+            } else if (event == AFTER_EACH_MIGRATE) {
+                AppliedMigration done = new AppliedMigration(
+                        info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
+                        info.getScript(), Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+                applied.add(done);
+                listener.finished(started, Math.max(total, started), done);
+            } else {
+                failed = info;
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "example-service-progress";
+        }
+
+        RuntimeException failure(FlywayException e) {
+            RuntimeException translated = FlywayErrors.translate(e);
+            if (translated != e || failed == null) {
+                return translated;
+            }
+            SQLException sql = rootSqlException(e);
+            String message = sql != null ? sql.getMessage() : e.getMessage();
+            return new MigrationFailedException(failed.getVersion() == null ? null : failed.getVersion().getVersion(),
+                    failed.getScript(), sql == null ? null : sql.getSQLState(), message, e);
+        }
+
+        private static SQLException rootSqlException(Throwable e) {
+            SQLException found = null;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    found = sql;
+                }
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.example.service.migration.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.example.service.migration.DatabaseUnavailableException;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+
+/** Answers whether the database answers, once or within a bounded wait. */
+@ApplicationScoped
+public class DatabaseProbe {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseProbe.class);
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+    private final AgroalDataSource dataSource;
+
+    DatabaseProbe(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One attempt: connects and runs a trivial query. */
+    public void ping() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+        }
+    }
+
+    /** {@link #awaitReachable(Duration, String)} for startup, whose wait is DB_WAIT_TIMEOUT. */
+    public void awaitReachable(Duration timeout) {
+        awaitReachable(timeout, "DB_WAIT_TIMEOUT");
+    }
+
+    /**
+     * Retries {@link #ping()} until it succeeds or {@code timeout} runs out, logging each failed
+     * attempt so that an operator sees why a pod is not starting.
+     *
+     * @param timeoutSetting where the timeout came from, named in the error so the operator knows what to raise
+     */
+    public void awaitReachable(Duration timeout, String timeoutSetting) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        for (int attempt = 1;; attempt++) {
+            try {
+                ping();
+                if (attempt > 1) {
+                    LOG.infof("Database reachable after %d attempts", attempt);
+                }
+                return;
+            } catch (DatabaseUnavailableException e) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    throw new DatabaseUnavailableException("database still not reachable after " + timeout.toSeconds()
+                            + " s (" + timeoutSetting + "): " + e.getCause().getMessage(), e.getCause(), true);
+                }
+                LOG.warnf("Database not reachable (attempt %d, %d s of %d s): %s", attempt,
+                        Duration.ofNanos(now - start).toSeconds(), timeout.toSeconds(), e.getCause().getMessage());
+                sleep(Math.min(RETRY_EVERY.toNanos(), deadline - now));
+            }
+        }
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(Duration.ofNanos(nanos).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while waiting for the database", e, true);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.example.service.migration.db;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import com.example.service.migration.MigrationConfig;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+
+/**
+ * Builds Flyway from run-time configuration. The Quarkus extension fixes its locations at build
+ * time; ours come from MIGRATION_LOCATIONS when the process starts.
+ */
+@ApplicationScoped
+public class FlywayFactory {
+
+    /** Flyway's default name, fixed here because the cache reads the table directly. */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final AgroalDataSource dataSource;
+    private final MigrationConfig config;
+
+    FlywayFactory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** The configuration every Flyway of this service starts from. */
+    public FluentConfiguration configure() {
+        return Flyway.configure(Thread.currentThread().getContextClassLoader())
+                // A session lock instead of Flyway's transactional one: a transaction held open while
+                // waiting would block CREATE INDEX CONCURRENTLY forever (Flyway #3497, #3682).
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .locations(config.locations().toArray(String[]::new))
+                // Flyway's own default, which the Quarkus extension drops: a schema migrated by a
+                // newer release must not stop an older one (rolling deploys, rollbacks).
+                .ignoreMigrationPatterns("*:future")
+                // We validate explicitly before migrating, once, with our own patterns.
+                .validateOnMigrate(false)
+                // Flyway's sessions only: DDL queued behind a long transaction would queue every
+                // later query on its table behind it, so it gives up instead (SQL state 55P03).
+                .initSql(lockTimeoutSql(false))
+                .baselineOnMigrate(config.baselineOnMigrate())
+                .baselineVersion(config.baselineVersion())
+                .cleanDisabled(true);
+    }
+
+    /**
+     * {@code SET lock_timeout} to MIGRATION_STATEMENT_LOCK_TIMEOUT, for the session or, with
+     * {@code local}, for the current transaction only.
+     */
+    public String lockTimeoutSql(boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + "lock_timeout = " + config.statementLockTimeout().toMillis();
+    }
+
+    public Flyway flyway() {
+        return configure().load();
+    }
+
+    /** Flyway configured to report only real drift: pending and newer migrations are not findings. */
+    public Flyway forValidation() {
+        return configure().ignoreMigrationPatterns("*:future", "*:pending").load();
+    }
+}

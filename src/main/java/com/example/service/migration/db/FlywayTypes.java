@@ -1,0 +1,47 @@
+package com.example.service.migration.db;
+
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+
+import com.example.service.migration.InvalidArgumentException;
+import com.example.service.migration.Migration;
+
+/** The one place that turns Flyway's types into this package's records, and versions into Flyway's. */
+public final class FlywayTypes {
+
+    private static final Pattern VERSION = Pattern.compile("[0-9]+([._][0-9]+)*");
+
+    private FlywayTypes() {
+    }
+
+    public static Migration migration(MigrationInfo info) {
+        return new Migration(
+                info.getVersion() == null ? null : info.getVersion().getVersion(),
+                info.getDescription(),
+                info.getScript(),
+                info.getType() == null ? null : info.getType().name(),
+                info.getState().getDisplayName(),
+                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                info.getExecutionTime());
+    }
+
+    /**
+     * {@code text} as a version.
+     *
+     * @throws InvalidArgumentException (or what {@code invalid} makes of the message) when it is not
+     *                                  digits separated by dots or underscores
+     */
+    public static MigrationVersion version(String text, Function<String, ? extends InvalidArgumentException> invalid) {
+        if (text == null || !VERSION.matcher(text).matches()) {
+            throw invalid.apply("'" + text + "' is not a version (digits separated by dots, e.g. 3 or 1.2)");
+        }
+        return MigrationVersion.fromVersion(text);
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,124 @@
+package com.example.service.migration.state;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.ValidateResult;
+
+import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.migration.Migration;
+import com.example.service.migration.db.FlywayErrors;
+import com.example.service.migration.db.FlywayFactory;
+import com.example.service.migration.db.FlywayTypes;
+import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.lock.LockHolder;
+import com.example.service.migration.lock.MigrationLock;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+
+/** Reads the schema's state through Flyway: the expensive, complete read that the cache keeps. */
+@ApplicationScoped
+public class SchemaInspector {
+
+    private final FlywayFactory flywayFactory;
+    private final MigrationLock lock;
+    private final AgroalDataSource dataSource;
+
+    SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock,
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
+        this.flywayFactory = flywayFactory;
+        this.lock = lock;
+        this.dataSource = dataSource;
+    }
+
+    /** This code's migrations not yet applied, in the order they would run. */
+    public List<Migration> pending() {
+        return Arrays.stream(info()).filter(SchemaInspector::pendingForThisCode).map(FlywayTypes::migration).toList();
+    }
+
+    /** Drift and failures, itemised; pending and newer migrations are not findings. */
+    public List<DriftItem> validate() {
+        try {
+            ValidateResult result = flywayFactory.forValidation().validateWithResult();
+            return result.invalidMigrations == null ? List.of()
+                    : result.invalidMigrations.stream()
+                            .map(o -> new DriftItem(FlywayTypes.blankToNull(o.version), FlywayTypes.blankToNull(o.filepath),
+                                    o.errorDetails == null ? null : String.valueOf(o.errorDetails.errorCode),
+                                    o.errorDetails == null ? null : o.errorDetails.errorMessage))
+                            .toList();
+        } catch (FlywayException e) {
+            throw FlywayErrors.translate(e);
+        }
+    }
+
+    /** The complete state: one Flyway info, one validation, the lock holder and the server version. */
+    public SchemaState read() {
+        MigrationInfo[] all = info();
+        List<DriftItem> drift = validate();
+        Optional<LockHolder> holder = lock.holder();
+
+        List<Migration> pending = Arrays.stream(all).filter(SchemaInspector::pendingForThisCode).map(FlywayTypes::migration).toList();
+        List<Migration> failed = Arrays.stream(all).filter(i -> i.getState().isFailed()).map(FlywayTypes::migration).toList();
+        List<MigrationInfo> applied = Arrays.stream(all).filter(i -> i.getState().isApplied()).toList();
+        long future = applied.stream().filter(SchemaInspector::isFuture).count();
+
+        MigrationInfo lastApplied = applied.stream()
+                .max(Comparator.comparingInt(MigrationInfo::getInstalledRank)).orElse(null);
+        String current = applied.stream().map(MigrationInfo::getVersion).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
+        String latestKnown = Arrays.stream(all).filter(i -> i.getState().isResolved()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
+
+        SchemaStatus status = SchemaState.statusOf(holder, failed, drift, pending, (int) future);
+        return new SchemaState(status, current, latestKnown, pending, failed, drift, applied.size(), (int) future,
+                lastApplied == null ? null : FlywayTypes.migration(lastApplied), holder, databaseVersion(), Instant.now());
+    }
+
+    /** The PostgreSQL server's version, e.g. {@code 15.20}. */
+    public String databaseVersion() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+        }
+    }
+
+    private MigrationInfo[] info() {
+        try {
+            return flywayFactory.flyway().info().all();
+        } catch (FlywayException e) {
+            throw FlywayErrors.translate(e);
+        }
+    }
+
+    /**
+     * Pending means: this code has the migration and it is not applied. A migration skipped below
+     * the current version (IGNORED) is pending too: this code needs it.
+     */
+    public static boolean pendingForThisCode(MigrationInfo info) {
+        MigrationState state = info.getState();
+        return state == MigrationState.PENDING || state == MigrationState.IGNORED || state == MigrationState.OUTDATED;
+    }
+
+    private static boolean isFuture(MigrationInfo info) {
+        MigrationState state = info.getState();
+        return state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED;
+    }
+}

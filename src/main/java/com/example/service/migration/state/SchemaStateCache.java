@@ -1,0 +1,126 @@
+package com.example.service.migration.state;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.example.service.migration.MigrationConfig;
+import com.example.service.migration.history.HistoryFingerprint;
+import com.example.service.migration.history.SchemaHistory;
+import com.example.service.migration.lock.LockHolder;
+import com.example.service.migration.lock.MigrationLock;
+
+/**
+ * The schema state that probes and status reads use, so that none of them runs Flyway or a query.
+ * Re-read every SCHEMA_STATE_REFRESH (a cheap fingerprint query; the full Flyway read only when the
+ * history or the lock changed) and at once after every change this process makes.
+ */
+@ApplicationScoped
+public class SchemaStateCache {
+
+    /**
+     * The last refresh's outcome.
+     *
+     * @param state     the last state read successfully, if any
+     * @param reachable whether the database answered at the last refresh
+     * @param problem   why it did not, when it did not
+     * @param checkedAt when the last refresh ran; null before the first
+     */
+    public record Snapshot(Optional<SchemaState> state, boolean reachable, String problem, Instant checkedAt) {
+
+        static final Snapshot NONE = new Snapshot(Optional.empty(), false, "not checked yet", null);
+    }
+
+    private static final Logger LOG = Logger.getLogger(SchemaStateCache.class);
+
+    private final SchemaInspector inspector;
+    private final MigrationLock lock;
+    private final SchemaHistory history;
+    private final MigrationConfig config;
+    private volatile Snapshot snapshot = Snapshot.NONE;
+    private HistoryFingerprint fingerprint;
+    private ScheduledExecutorService refresher;
+
+    SchemaStateCache(SchemaInspector inspector, MigrationLock lock,
+            SchemaHistory history, MigrationConfig config) {
+        this.inspector = inspector;
+        this.lock = lock;
+        this.history = history;
+        this.config = config;
+    }
+
+    /** The last refresh's outcome; never blocks. */
+    public Snapshot current() {
+        return snapshot;
+    }
+
+    /** Re-reads the state now (blocking: call it from a worker thread). */
+    public synchronized Snapshot refresh() {
+        Snapshot previous = snapshot;
+        try {
+            // The lock is read on every refresh and laid over the state: a lock view kept in the
+            // fingerprint could pair a holder that came or went mid-read with a stale state.
+            Optional<LockHolder> holder = lock.holder();
+            HistoryFingerprint now = history.fingerprint();
+            SchemaState state = now.equals(fingerprint) && previous.state().isPresent()
+                    ? previous.state().get().withLockHolder(holder)
+                    : inspector.read();
+            fingerprint = now;
+            snapshot = new Snapshot(Optional.of(state), true, null, Instant.now());
+            if (!previous.reachable() && previous.checkedAt() != null) {
+                LOG.info("Database reachable again");
+            }
+        } catch (RuntimeException e) {
+            snapshot = new Snapshot(previous.state(), false, e.getMessage(), Instant.now());
+            if (previous.reachable() || previous.checkedAt() == null) {
+                LOG.warnf("Schema state could not be read: %s", e.getMessage());
+            }
+        }
+        return snapshot;
+    }
+
+    synchronized void onSchemaChanged(@Observes SchemaChanged event) {
+        fingerprint = null;
+        // Command mode reads on demand and exits: a full re-read there would only slow every command down.
+        if (refresher != null) {
+            refresh();
+        }
+    }
+
+    /** Starts the periodic refresh; serving instances only, command mode reads on demand. */
+    public synchronized void startRefreshing() {
+        if (refresher != null) {
+            return;
+        }
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "schema-state-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = config.stateRefresh().toMillis();
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+            } catch (Throwable t) {
+                // A scheduled task that throws is never run again: readiness and status would
+                // freeze on their last answer for the life of the process.
+                LOG.error("Schema state refresh failed; retrying at the next period", t);
+            }
+        }, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+}
