@@ -35,15 +35,17 @@ public class Migrator {
     private final Event<SchemaChanged> changed;
     private final InFlightMigration inFlight;
     private final LockTimeoutExplainer lockTimeouts;
+    private final UpgradeProgress upgrades;
 
     Migrator(FlywayFactory flywayFactory, MigrationLock lock, SchemaInspector inspector, Event<SchemaChanged> changed,
-            InFlightMigration inFlight, LockTimeoutExplainer lockTimeouts) {
+            InFlightMigration inFlight, LockTimeoutExplainer lockTimeouts, UpgradeProgress upgrades) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
         this.inspector = inspector;
         this.changed = changed;
         this.inFlight = inFlight;
         this.lockTimeouts = lockTimeouts;
+        this.upgrades = upgrades;
     }
 
     /**
@@ -67,7 +69,7 @@ public class Migrator {
                 return new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0);
             }
         }
-        Progress progress = new Progress(listener, inFlight);
+        Progress progress = new Progress(listener, inFlight, upgrades);
         try {
             try (MigrationLock.Held held = lock.acquire(lockWait)) {
                 return upgradeHoldingLock(targetVersion, progress);
@@ -77,6 +79,8 @@ public class Migrator {
             if (progress.started > 0) {
                 changed.fire(new SchemaChanged("upgrade"));
             }
+            // After that refresh: status goes from "N of N applied" straight to the new state.
+            upgrades.end();
             // Last: a shutdown waiting for this upgrade lets the process exit only once it has unwound.
             inFlight.ended(progress.committed);
         }
@@ -87,10 +91,11 @@ public class Migrator {
      * migrate); that caller announces the change once it has released the lock.
      */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener) {
-        Progress progress = new Progress(listener, inFlight);
+        Progress progress = new Progress(listener, inFlight, upgrades);
         try {
             return upgradeHoldingLock(target, progress);
         } finally {
+            upgrades.end();
             inFlight.ended(progress.committed);
         }
     }
@@ -113,6 +118,9 @@ public class Migrator {
         }
         progress.total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
                 .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
+        if (progress.total > 0) {
+            upgrades.begin(progress.total);
+        }
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
@@ -153,6 +161,7 @@ public class Migrator {
 
         private final MigrationListener listener;
         private final InFlightMigration inFlight;
+        private final UpgradeProgress upgrades;
         private final List<AppliedMigration> applied = new ArrayList<>();
         /** Known once the lock is held and the plan read. */
         private int total;
@@ -162,9 +171,10 @@ public class Migrator {
         private long startedAt;
         private MigrationInfo failed;
 
-        Progress(MigrationListener listener, InFlightMigration inFlight) {
+        Progress(MigrationListener listener, InFlightMigration inFlight, UpgradeProgress upgrades) {
             this.listener = listener;
             this.inFlight = inFlight;
+            this.upgrades = upgrades;
         }
 
         @Override
@@ -185,12 +195,14 @@ public class Migrator {
                 started++;
                 startedAt = System.nanoTime();
                 listener.starting(started, Math.max(total, started), Migration.of(info));
+                upgrades.starting(started, Math.max(total, started), Migration.of(info));
             } else if (event == AFTER_EACH_MIGRATE) {
                 AppliedMigration done = new AppliedMigration(
                         info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
                         info.getScript(), Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
                 applied.add(done);
                 listener.finished(started, Math.max(total, started), done);
+                upgrades.finished(started, Math.max(total, started));
             } else {
                 failed = info;
             }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import org.jboss.logging.Logger;
 
@@ -52,16 +54,19 @@ public class SchemaStateCache {
     private final MigrationLock lock;
     private final AgroalDataSource dataSource;
     private final MigrationConfig config;
+    private final Event<SchemaActivity> activity;
     private volatile Snapshot snapshot = Snapshot.NONE;
     private HistoryFingerprint fingerprint;
     private ScheduledExecutorService refresher;
 
     SchemaStateCache(SchemaInspector inspector, MigrationLock lock,
-            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config,
+            Event<SchemaActivity> activity) {
         this.inspector = inspector;
         this.lock = lock;
         this.dataSource = dataSource;
         this.config = config;
+        this.activity = activity;
     }
 
     /** The last refresh's outcome; never blocks. */
@@ -91,12 +96,20 @@ public class SchemaStateCache {
                 LOG.warnf("Schema state could not be read: %s", e.getMessage());
             }
         }
+        activity.fire(new SchemaActivity("refresh"));
         return snapshot;
     }
 
     synchronized void onSchemaChanged(@Observes SchemaChanged event) {
         fingerprint = null;
         // Command mode reads on demand and exits: a full re-read there would only slow every command down.
+        if (refresher != null) {
+            refresh();
+        }
+    }
+
+    /** This process took the migration lock: the state shows it as the holder now, not at the next refresh. */
+    synchronized void onUpgradeStarted(@ObservesAsync UpgradeStarted event) {
         if (refresher != null) {
             refresh();
         }
