@@ -49,8 +49,10 @@ public class StatusFeed {
         return Multi.createFrom().<DbStatus>emitter(emitter -> {
             emitter.onTermination(() -> subscribers.remove(emitter));
             synchronized (this) {
-                subscribers.add(emitter);
-                emitter.emit(current());
+                if (!emitter.isCancelled()) {
+                    subscribers.add(emitter);
+                    emitter.emit(current());
+                }
             }
         }, BackPressureStrategy.LATEST);
     }

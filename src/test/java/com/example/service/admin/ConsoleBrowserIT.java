@@ -40,6 +40,7 @@ class ConsoleBrowserIT {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
     private static final String HOSTILE_SCRIPT = "V5__" + HOSTILE + ".sql";
     private static final int DESKTOP = 1200;
+    private static final int PHONE = 360;
     /** Where the screenshots go: target/ unless CONSOLE_SCREENSHOTS names a folder (docs/ to refresh the README's). */
     private static final Path SCREENSHOTS = Path.of(System.getenv().getOrDefault("CONSOLE_SCREENSHOTS", "target/console-screenshots"));
 
@@ -84,9 +85,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(1)
     void aViewerSeesThePendingSchemaAsTextAndNoUpgradeButton() {
-        try (Browser browser = Browser.start(DESKTOP, 900)) {
-            browser.open(service, "/admin/", "dashboard", VIEWER_PASSWORD);
-            awaitState(browser, "PENDING");
+        try (Browser browser = console("dashboard", VIEWER_PASSWORD)) {
             assertThat(browser.text("who")).isEqualTo("Signed in as dashboard (viewer)");
             assertThat(browser.text("pending-count")).isEqualTo("6");
             List<String> pending = browser.await("the pending migrations", SEE, () -> {
@@ -112,9 +111,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(2)
     void thePageFollowsAMigrationRunByAnotherProcessAndAnUpgradeMeanwhileIsRefusedNamingIt() {
-        try (Browser browser = Browser.start(DESKTOP, 900)) {
-            browser.open(service, "/admin/", "ops", ADMIN_PASSWORD);
-            awaitState(browser, "PENDING");
+        try (Browser browser = console("ops", ADMIN_PASSWORD)) {
             browser.script("document.documentElement.dataset.sameDocument = 'yes'");
 
             CompletableFuture<CommandResult> other = CompletableFuture.supplyAsync(
@@ -127,10 +124,7 @@ class ConsoleBrowserIT {
             assertThat(upgrade.getAccessibleName()).contains("Upgrade");
             upgrade.click();
             browser.byId("confirm-upgrade").click();
-            String refusal = browser.await("the refusal", SEE, () -> {
-                String text = browser.text("upgrade-result");
-                return text.startsWith("Refused") ? text : null;
-            });
+            String refusal = awaitResult(browser, "Refused");
             assertThat(refusal).contains("the migration lock is held by example-service@").contains("Nothing was applied");
 
             CommandResult result = other.join();
@@ -146,9 +140,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(3)
     void anAdminUpgradesFromTheKeyboardWatchesKOfNAndSeesWhatWasApplied() {
-        try (Browser browser = Browser.start(DESKTOP, 900)) {
-            browser.open(service, "/admin/", "ops", ADMIN_PASSWORD);
-            awaitState(browser, "PENDING");
+        try (Browser browser = console("ops", ADMIN_PASSWORD)) {
             WebElement upgrade = browser.await("the Upgrade button", SEE, () -> {
                 WebElement button = browser.byId("upgrade");
                 return button.isDisplayed() && button.isEnabled() ? button : null;
@@ -172,10 +164,7 @@ class ConsoleBrowserIT {
             browser.screenshot(SCREENSHOTS.resolve("console-migrating.png"), DESKTOP);
 
             awaitState(browser, "UP_TO_DATE");
-            String applied = browser.await("what was applied", SEE, () -> {
-                String text = browser.text("upgrade-result");
-                return text.startsWith("Applied") ? text : null;
-            });
+            String applied = awaitResult(browser, "Applied");
             assertThat(applied).contains("Applied 2 migrations").contains("from version 4 to 6")
                     .contains(HOSTILE_SCRIPT).contains("V6__slow_index.sql");
             browser.await("the history", SEE, () -> browser.pageText().contains("1–6 of 6"));
@@ -184,7 +173,29 @@ class ConsoleBrowserIT {
 
             assertHostileNameStaysText(browser);
             assertNoSidewaysScrollOnAPhone(browser);
+            browser.screenshot(SCREENSHOTS.resolve("console-phone.png"), PHONE);
         }
+    }
+
+    /** A browser on the console, signed in as {@code user}, showing the pending schema. */
+    private static Browser console(String user, String password) {
+        Browser browser = Browser.start(DESKTOP, 900);
+        try {
+            browser.open(service, "/admin/", user, password);
+            awaitState(browser, "PENDING");
+            return browser;
+        } catch (RuntimeException | AssertionError e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    /** The upgrade's outcome once it starts with {@code first} ("Applied", "Refused"). */
+    private static String awaitResult(Browser browser, String first) {
+        return browser.await("an upgrade result starting with " + first, SEE, () -> {
+            String text = browser.text("upgrade-result");
+            return text.startsWith(first) ? text : null;
+        });
     }
 
     private static void awaitState(Browser browser, String state) {
@@ -193,6 +204,7 @@ class ConsoleBrowserIT {
 
     /** The file name is shown as the literal text it is: no element made of it, no script run. */
     private static void assertHostileNameStaysText(Browser browser) {
+        assertThat(browser.consoleErrors()).as("errors the page logged (a blocked inline script would be one)").isEmpty();
         assertThat(browser.all(By.tagName("img"))).isEmpty();
         assertThat(browser.pageText()).contains(HOSTILE_SCRIPT);
         try {
@@ -204,10 +216,10 @@ class ConsoleBrowserIT {
     }
 
     private static void assertNoSidewaysScrollOnAPhone(Browser browser) {
-        browser.viewport(360, 740);
+        browser.viewport(PHONE, 740);
         long scrollWidth = ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
         long clientWidth = ((Number) browser.script("return document.documentElement.clientWidth")).longValue();
-        assertThat(clientWidth).isEqualTo(360);
-        assertThat(scrollWidth).as("page width at 360 px").isLessThanOrEqualTo(clientWidth);
+        assertThat(clientWidth).isEqualTo(PHONE);
+        assertThat(scrollWidth).as("page width at " + PHONE + " px").isLessThanOrEqualTo(clientWidth);
     }
 }
