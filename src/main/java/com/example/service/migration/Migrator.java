@@ -79,10 +79,16 @@ public class Migrator {
             if (progress.started > 0) {
                 changed.fire(new SchemaChanged("upgrade"));
             }
-            // After that refresh: status goes from "N of N applied" straight to the new state.
-            upgrades.end();
-            // Last: a shutdown waiting for this upgrade lets the process exit only once it has unwound.
-            inFlight.ended(progress.committed);
+            // Only an upgrade that got the lock and began ends anything: one refused with 409 meanwhile
+            // must not wipe the running upgrade's progress, nor what shutdown waits for.
+            if (progress.begun) {
+                // After that refresh: status goes from "N of N applied" straight to the new state.
+                upgrades.end();
+            }
+            if (progress.started > 0) {
+                // Last: a shutdown waiting for this upgrade lets the process exit only once it has unwound.
+                inFlight.ended(progress.committed);
+            }
         }
     }
 
@@ -95,7 +101,9 @@ public class Migrator {
         try {
             return upgradeHoldingLock(target, progress);
         } finally {
-            upgrades.end();
+            if (progress.begun) {
+                upgrades.end();
+            }
             inFlight.ended(progress.committed);
         }
     }
@@ -120,6 +128,7 @@ public class Migrator {
                 .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
         if (progress.total > 0) {
             upgrades.begin(progress.total);
+            progress.begun = true;
         }
         long start = System.nanoTime();
         try {
@@ -166,6 +175,8 @@ public class Migrator {
         /** Known once the lock is held and the plan read. */
         private int total;
         private int started;
+        /** This upgrade holds the lock and told {@link UpgradeProgress} so. */
+        private boolean begun;
         /** Flyway has returned with every migration committed. */
         private boolean committed;
         private long startedAt;

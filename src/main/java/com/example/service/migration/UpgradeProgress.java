@@ -56,11 +56,9 @@ public class UpgradeProgress {
         move(new Step(index, total, null, since()));
     }
 
-    /** The upgrade has returned (applied, failed or stopped) and released the lock; a no-op when it never began. */
+    /** The upgrade that began has returned (applied, failed or stopped) and released the lock. */
     void end() {
-        if (step != null) {
-            move(null);
-        }
+        move(null);
     }
 
     private Instant since() {

@@ -134,6 +134,10 @@ class AdminConsoleTest {
             // With the refresh an hour apart, only the upgrade's own lock-taken refresh can name the holder now.
             assertThat(running.getString("lockHolder.applicationName")).startsWith("example-service@");
             assertThat(running.getString("startupMigration")).isNull();
+            // A second upgrade refused meanwhile leaves the running one's progress alone.
+            asAdmin().post("/admin/db/upgrade").then().statusCode(409);
+            asViewer().get("/admin/db/status").then().body("state", equalTo("MIGRATING"))
+                    .body("progress.current", equalTo("V4__slow")).body("progress.total", equalTo(5));
 
             upgrade.join().then().statusCode(200).body("applied.version", contains("1", "2", "3", "4", "5"));
             asViewer().get("/admin/db/status").then().body("state", equalTo("UP_TO_DATE"))
