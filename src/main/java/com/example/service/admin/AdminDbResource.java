@@ -1,7 +1,6 @@
 package com.example.service.admin;
 
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -129,8 +128,7 @@ public class AdminDbResource {
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(schema = @Schema(implementation = AdminCaller.class)))
     public AdminCaller me() {
-        List<String> roles = identity.getRoles().stream().sorted().toList();
-        return new AdminCaller(identity.getPrincipal().getName(), roles, identity.hasRole(Roles.ADMIN));
+        return AdminCaller.of(identity);
     }
 
     @GET
