@@ -1,7 +1,9 @@
 package com.example.service.admin;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.MigrationListener;
@@ -25,13 +28,13 @@ import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.history.HistoryPage;
 import com.example.service.migration.history.SchemaHistory;
-import com.example.service.migration.startup.StartupMigration;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Multi;
 
 /**
  * {@code /admin/db}: the schema's state for operators and dashboards, and the one schema change
@@ -57,7 +60,7 @@ public class AdminDbResource {
     private static final String OFFSET_DOC = "Rows to skip, 0 or more; default 0";
 
     private final SchemaStateCache cache;
-    private final StartupMigration startup;
+    private final StatusFeed feed;
     private final SchemaHistory history;
     private final SqlPreview sqlPreview;
     private final SchemaChanges changes;
@@ -65,10 +68,10 @@ public class AdminDbResource {
     private final AuditLog auditLog;
     private final SecurityIdentity identity;
 
-    AdminDbResource(SchemaStateCache cache, StartupMigration startup, SchemaHistory history, SqlPreview sqlPreview,
+    AdminDbResource(SchemaStateCache cache, StatusFeed feed, SchemaHistory history, SqlPreview sqlPreview,
             SchemaChanges changes, Actors actors, AuditLog auditLog, SecurityIdentity identity) {
         this.cache = cache;
-        this.startup = startup;
+        this.feed = feed;
         this.history = history;
         this.sqlPreview = sqlPreview;
         this.changes = changes;
@@ -82,13 +85,44 @@ public class AdminDbResource {
     @NonBlocking
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "Schema state (role viewer or admin)",
-            description = "State, versions, counts, last migration, PostgreSQL version, lock holder, and the startup "
-                    + "migration's progress while it runs. From the cached state: refreshed every SCHEMA_STATE_REFRESH "
-                    + "and after every change; answers 200 even while the database is down (state UNKNOWN).")
+            description = "State, versions, counts, last migration, PostgreSQL version, lock holder, the startup "
+                    + "migration's phase while it runs, and the progress of this instance's upgrade (startup or REST) "
+                    + "while it holds the lock. From the cached state: refreshed every SCHEMA_STATE_REFRESH, when this "
+                    + "instance takes the lock and after every change; answers 200 even while the database is down "
+                    + "(state UNKNOWN).")
     @APIResponse(responseCode = "200", description = "The state",
             content = @Content(schema = @Schema(implementation = DbStatus.class)))
     public DbStatus status() {
-        return DbStatus.of(cache.current(), startup.progress());
+        return feed.current();
+    }
+
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "The status, live (role viewer or admin)",
+            description = "Server-sent events: the first event is the status now, as GET status answers it; then one "
+                    + "event with the whole status each time it changes: every step of this instance's migration "
+                    + "(startup or REST), and every change the schema state refresh sees, such as another process's "
+                    + "migration taking the lock and committing. A refresh that changes nothing sends nothing. The "
+                    + "stream stays open until the client closes it.")
+    @APIResponse(responseCode = "200", description = "A text/event-stream; each event's data is a status",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = DbStatus.class)))
+    public Multi<DbStatus> events() {
+        return feed.stream();
+    }
+
+    @GET
+    @Path("me")
+    @NonBlocking
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Who is asking (role viewer or admin)",
+            description = "The account the credentials belong to, its roles, and whether it may upgrade.")
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(schema = @Schema(implementation = AdminCaller.class)))
+    public AdminCaller me() {
+        return AdminCaller.of(identity);
     }
 
     @GET
@@ -157,6 +191,25 @@ public class AdminDbResource {
     public String sql(@Parameter(description = "Stop at this version (e.g. 3 or 1.2); default: all pending")
             @QueryParam("target") String target) {
         return sqlPreview.render(target);
+    }
+
+    @GET
+    @Path("pending/sql")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "The SQL of one pending migration (role viewer or admin)",
+            description = "The script's text as an upgrade would run it; nothing is run or locked. Only pending "
+                    + "migrations' scripts are served: 404 for any other name.")
+    @APIResponse(responseCode = "200", description = "The script", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "404", description = "No pending migration has that script",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String pendingSql(@Parameter(description = "The script's name, as GET pending lists it (e.g. V4__add_index.sql)",
+            required = true) @QueryParam("script") String script) {
+        if (script == null) {
+            throw new BadRequestException("query parameter 'script' is required");
+        }
+        return sqlPreview.pendingScript(script)
+                .orElseThrow(() -> new NotFoundException("no pending migration has the script '" + script + "'"));
     }
 
     @POST

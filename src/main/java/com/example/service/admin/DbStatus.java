@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.example.service.migration.Migration;
+import com.example.service.migration.change.UpgradeProgress;
 import com.example.service.migration.lock.LockHolder;
 import com.example.service.migration.startup.StartupMigration;
 import com.example.service.migration.state.SchemaState;
@@ -29,6 +30,9 @@ import com.example.service.migration.state.SchemaStatus;
  * @param databaseVersion    the PostgreSQL server version
  * @param lockHolder         who holds the migration lock, if anyone
  * @param startupMigration   this instance's startup migration while it runs; null otherwise
+ * @param progress           this instance's upgrade while it holds the migration lock, whoever asked for it
+ *                           (startup or {@code POST upgrade}): migrations done of total, the one running;
+ *                           null otherwise (another process's migration shows as lockHolder only)
  * @param databaseReachable  whether the database answered at the last refresh
  * @param problem            why it did not; null when it did
  * @param checkedAt          when the state was last refreshed (every SCHEMA_STATE_REFRESH and after each change)
@@ -37,15 +41,18 @@ public record DbStatus(
         @Schema(enumeration = { "UP_TO_DATE", "PENDING", "MIGRATING", "FAILED", "DRIFT", "AHEAD", "UNKNOWN" }) String state,
         String currentVersion, String latestKnownVersion, int pendingCount, int appliedCount, int failedCount,
         int driftCount, int newerCount, Migration lastApplied, String databaseVersion, LockHolder lockHolder,
-        StartupMigration.Progress startupMigration, boolean databaseReachable, String problem, Instant checkedAt) {
+        StartupMigration.Progress startupMigration, UpgradeProgress.Step progress, boolean databaseReachable,
+        String problem, Instant checkedAt) {
 
-    static DbStatus of(SchemaStateCache.Snapshot snapshot, StartupMigration.Progress startup) {
+    static DbStatus of(SchemaStateCache.Snapshot snapshot, StartupMigration.Progress startup,
+            Optional<UpgradeProgress.Step> upgrade) {
         boolean startupRunning = startup.phase() == StartupMigration.Phase.WAITING_FOR_DATABASE
                 || startup.phase() == StartupMigration.Phase.WAITING_FOR_LOCK
                 || startup.phase() == StartupMigration.Phase.MIGRATING;
         Optional<SchemaState> known = snapshot.state();
         SchemaStatus state;
-        if (startup.phase() == StartupMigration.Phase.MIGRATING || startup.phase() == StartupMigration.Phase.WAITING_FOR_LOCK) {
+        if (upgrade.isPresent() || startup.phase() == StartupMigration.Phase.MIGRATING
+                || startup.phase() == StartupMigration.Phase.WAITING_FOR_LOCK) {
             state = SchemaStatus.MIGRATING;
         } else if (!snapshot.reachable() || known.isEmpty()) {
             state = SchemaStatus.UNKNOWN;
@@ -64,6 +71,17 @@ public record DbStatus(
                 known.map(SchemaState::databaseVersion).orElse(null),
                 known.flatMap(SchemaState::lockHolder).orElse(null),
                 startupRunning ? startup : null,
+                upgrade.orElse(null),
                 snapshot.reachable(), snapshot.problem(), snapshot.checkedAt());
+    }
+
+    /** Whether {@code other} tells the same: everything equal but when it was checked. */
+    boolean sameAs(DbStatus other) {
+        return other != null && withCheckedAt(null).equals(other.withCheckedAt(null));
+    }
+
+    private DbStatus withCheckedAt(Instant at) {
+        return new DbStatus(state, currentVersion, latestKnownVersion, pendingCount, appliedCount, failedCount, driftCount,
+                newerCount, lastApplied, databaseVersion, lockHolder, startupMigration, progress, databaseReachable, problem, at);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.example.service.testing.ServiceProcess;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** The accounts the admin API tests configure (see {@link AdminDatabase}), and requests made as each. */
@@ -29,14 +30,18 @@ final class AdminApi {
         return given().auth().preemptive().basic(VIEWER_USER, VIEWER_PASSWORD);
     }
 
-    /** Polls the status until {@code field} equals {@code value}: the cache refreshes on its own schedule. */
-    static void awaitStatus(String field, String value) {
+    /**
+     * Polls the status until {@code field} equals {@code value} (the cache refreshes on its own
+     * schedule) and returns that status.
+     */
+    static JsonPath awaitStatus(String field, String value) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Object last = null;
         while (System.nanoTime() < deadline) {
-            last = asViewer().get("/admin/db/status").path(field);
+            JsonPath status = asViewer().get("/admin/db/status").jsonPath();
+            last = status.get(field);
             if (value.equals(last)) {
-                return;
+                return status;
             }
             ServiceProcess.sleep(20);
         }

@@ -240,7 +240,7 @@ class AdminApiTest {
         doc.then().statusCode(200)
                 .body("components.securitySchemes.basic.type", equalTo("http"))
                 .body("components.securitySchemes.basic.scheme", equalTo("basic"));
-        for (String path : List.of("status", "pending", "history", "validate", "sql", "audit")) {
+        for (String path : List.of("status", "pending", "history", "validate", "sql", "audit", "events", "me", "pending/sql")) {
             String op = "paths.'/admin/db/" + path + "'.get";
             doc.then().body(op + ".security[0].basic", contains("viewer", "admin"))
                     .body(op + ".responses", hasKey("200"))
@@ -254,7 +254,10 @@ class AdminApiTest {
             doc.then().body(upgrade + ".responses", hasKey(status));
         }
         doc.then().body(upgrade + ".responses.'409'.content", hasKey(PROBLEM));
-        doc.then().body("components.schemas.DbStatus.properties", hasKey("lockHolder"));
+        doc.then().body("components.schemas.DbStatus.properties", hasKey("lockHolder"))
+                .body("components.schemas.DbStatus.properties", hasKey("progress"))
+                .body("paths.'/admin/db/events'.get.responses.'200'.content", hasKey("text/event-stream"))
+                .body("paths.'/admin/db/pending/sql'.get.responses", hasKey("404"));
         doc.then().body("paths.'/admin/db/audit'.get.parameters.name", contains("limit", "offset"))
                 .body("components.schemas.AuditEntry.properties", hasKey("actor"));
         given().get("/q/swagger-ui/").then().statusCode(200);

@@ -2,12 +2,14 @@ package com.example.service.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.service.testing.EventStream;
 import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
@@ -33,6 +35,8 @@ class AdminProcessIT {
             env.put("VIEWER_PASSWORD", VIEWER_PASSWORD);
             try (ServiceProcess service = ServiceProcess.start(env)) {
                 service.awaitStatus("/q/health/live", 200, START);
+                EventStream events = EventStream.open(URI.create("http://localhost:" + service.port() + "/admin/db/events"),
+                        "dashboard", VIEWER_PASSWORD);
 
                 JsonPath migrating = awaitStatus(service, "startupMigration.current", "V4__slow");
                 assertThat(migrating.getString("state")).isEqualTo("MIGRATING");
@@ -48,6 +52,12 @@ class AdminProcessIT {
                 JsonPath done = awaitStatus(service, "state", "UP_TO_DATE");
                 assertThat(done.getString("currentVersion")).isEqualTo("4");
                 assertThat(done.getString("startupMigration")).isNull();
+                // The console's stream followed the startup migration step by step, to its end.
+                events.await("UP_TO_DATE", START, e -> e.path("state").asText().equals("UP_TO_DATE"));
+                events.close();
+                assertThat(events.events()).anyMatch(e -> e.path("state").asText().equals("MIGRATING")
+                        && e.path("startupMigration").path("current").asText().equals("V4__slow")
+                        && e.path("progress").path("done").asInt() == 3 && e.path("progress").path("total").asInt() == 4);
 
                 assertThat(service.send("GET", "/admin/db/status", "dashboard", "wrong").statusCode()).isEqualTo(401);
                 assertThat(service.send("POST", "/admin/db/upgrade", "dashboard", VIEWER_PASSWORD).statusCode()).isEqualTo(403);

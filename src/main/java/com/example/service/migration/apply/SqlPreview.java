@@ -1,6 +1,7 @@
 package com.example.service.migration.apply;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,13 +35,25 @@ public class SqlPreview {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < pending.size(); i++) {
             Migration m = pending.get(i);
-            String text = ScriptSource.read(config.locations(), m.script())
-                    .orElseThrow(() -> new IllegalStateException("script " + m.script() + " not found in " + config.locations()));
+            String text = text(m);
             sql.append("-- [").append(i + 1).append('/').append(pending.size()).append("] ").append(m.script())
                     .append(m.version() == null ? " (repeatable)" : " (version " + m.version() + ")")
                     .append(": ").append(m.description()).append('\n');
             sql.append(text.strip()).append("\n\n");
         }
         return sql.toString();
+    }
+
+    /**
+     * The text of the pending migration whose script is named {@code script}, as Flyway reports it;
+     * empty when no pending migration has that name (so no other file can be read through it).
+     */
+    public Optional<String> pendingScript(String script) {
+        return inspector.pending().stream().filter(m -> m.script().equals(script)).findFirst().map(this::text);
+    }
+
+    private String text(Migration m) {
+        return ScriptSource.read(config.locations(), m.script())
+                .orElseThrow(() -> new IllegalStateException("script " + m.script() + " not found in " + config.locations()));
     }
 }

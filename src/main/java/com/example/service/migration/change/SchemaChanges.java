@@ -46,12 +46,14 @@ public class SchemaChanges {
     private final MigrationLock lock;
     private final SchemaChangeRecorder recorder;
     private final InFlightMigration inFlight;
+    private final UpgradeProgress progress;
     private final LockTimeoutExplainer lockTimeouts;
     private final Event<SchemaChanged> changed;
     private final MigrationConfig config;
 
     SchemaChanges(Upgrader upgrader, SchemaReset reset, Downgrader downgrader, SchemaRepair repair, SchemaBaseline baseline,
-            MigrationLock lock, SchemaChangeRecorder recorder, InFlightMigration inFlight, LockTimeoutExplainer lockTimeouts,
+            MigrationLock lock, SchemaChangeRecorder recorder, InFlightMigration inFlight, UpgradeProgress progress,
+            LockTimeoutExplainer lockTimeouts,
             Event<SchemaChanged> changed, MigrationConfig config) {
         this.upgrader = upgrader;
         this.reset = reset;
@@ -61,6 +63,7 @@ public class SchemaChanges {
         this.lock = lock;
         this.recorder = recorder;
         this.inFlight = inFlight;
+        this.progress = progress;
         this.lockTimeouts = lockTimeouts;
         this.changed = changed;
         this.config = config;
@@ -94,6 +97,7 @@ public class SchemaChanges {
     private <T> T run(Actor actor, ChangeAction action, MigrationListener listener, SchemaChange<T> change) {
         return recorder.record(actor, action, listener, observer -> {
             InFlightMigration.Run run = null;
+            UpgradeProgress.Tracking tracking = null;
             try {
                 Optional<T> early = change.withoutLock();
                 if (early.isPresent()) {
@@ -101,7 +105,8 @@ public class SchemaChanges {
                 }
                 try (MigrationLock.Held held = lock.acquire(lockWait(actor))) {
                     run = inFlight.begin();
-                    return change.run(observer, run);
+                    tracking = progress.track(observer);
+                    return change.run(tracking, run);
                 }
             } catch (FlywayException e) {
                 throw lockTimeouts.explain(FlywayErrors.translate(e));
@@ -112,6 +117,8 @@ public class SchemaChanges {
                     if (run.changedAnything()) {
                         changed.fire(new SchemaChanged(action.label()));
                     }
+                    // After that refresh: status goes from "N of N applied" straight to the new state.
+                    tracking.end();
                     run.end();
                 }
             }

@@ -5,3 +5,4 @@
  * {@code startup} and {@code scaffold}.
  */
 package com.example.service.migration.change;
+

@@ -1,6 +1,7 @@
 package com.example.service.migration.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -18,6 +19,7 @@ import com.example.service.migration.change.InFlightMigration;
 import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.db.DatabaseProbe;
 import com.example.service.migration.lock.LockUnavailableException;
+import com.example.service.migration.state.SchemaActivity;
 import com.example.service.migration.state.SchemaStateCache;
 
 import io.quarkus.runtime.Quarkus;
@@ -82,11 +84,13 @@ public class StartupMigration {
     private final SchemaStateCache cache;
     private final Actors actors;
     private final InFlightMigration inFlight;
+    private final Event<SchemaActivity> activity;
     private volatile Progress progress = new Progress(Phase.NOT_STARTED, 0, 0, null, null);
     private volatile int exitCode;
 
     StartupMigration(RunMode runMode, MigrationConfig config, DatabaseConfig databaseConfig, DatabaseProbe probe,
-            SchemaChanges changes, SchemaStateCache cache, Actors actors, InFlightMigration inFlight) {
+            SchemaChanges changes, SchemaStateCache cache, Actors actors, InFlightMigration inFlight,
+            Event<SchemaActivity> activity) {
         this.runMode = runMode;
         this.config = config;
         this.databaseConfig = databaseConfig;
@@ -95,6 +99,7 @@ public class StartupMigration {
         this.cache = cache;
         this.actors = actors;
         this.inFlight = inFlight;
+        this.activity = activity;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -104,7 +109,7 @@ public class StartupMigration {
         cache.startRefreshing();
         if (!config.atStart()) {
             LOG.info("MIGRATE_AT_START=false: the schema is left as it is; readiness waits until it is current");
-            progress = progress.in(Phase.DISABLED);
+            moveTo(progress.in(Phase.DISABLED));
             return;
         }
         Thread thread = new Thread(this::run, "startup-migration");
@@ -123,29 +128,29 @@ public class StartupMigration {
 
     void run() {
         try {
-            progress = progress.in(Phase.WAITING_FOR_DATABASE);
+            moveTo(progress.in(Phase.WAITING_FOR_DATABASE));
             probe.awaitReachable(databaseConfig.waitTimeout());
-            progress = progress.in(Phase.WAITING_FOR_LOCK);
+            moveTo(progress.in(Phase.WAITING_FOR_LOCK));
             MigrationListener progressListener = new MigrationListener() {
                 @Override
                 public void starting(int index, int total, Migration migration) {
-                    progress = new Progress(Phase.MIGRATING, index - 1, total, migration.label(), null);
+                    moveTo(new Progress(Phase.MIGRATING, index - 1, total, migration.label(), null));
                     LOG.infof("[%d/%d] %s …", index, total, migration.label());
                 }
 
                 @Override
                 public void finished(int index, int total, AppliedMigration migration) {
-                    progress = new Progress(Phase.MIGRATING, index, total, null, null);
+                    moveTo(new Progress(Phase.MIGRATING, index, total, null, null));
                     LOG.info(migration.progressLine(index, total));
                 }
             };
             UpgradeResult result = changes.upgrade(actors.startup(), null, progressListener);
-            progress = progress.in(Phase.COMPLETED);
+            moveTo(progress.in(Phase.COMPLETED));
             LOG.infof("Schema migrated from %s to %s: %d migration(s) in %d ms", result.fromVersion(),
                     result.toVersion(), result.applied().size(), result.totalTimeMs());
         } catch (LockUnavailableException e) {
             // Design section 7: never exit for this; stay unready and serve once the schema is current.
-            progress = progress.in(Phase.LOCK_TIMED_OUT);
+            moveTo(progress.in(Phase.LOCK_TIMED_OUT));
             LOG.warnf("Startup migration skipped: %s (MIGRATION_LOCK_TIMEOUT %s); this instance becomes ready when the schema is current",
                     e.getMessage(), config.lockTimeout());
         } catch (DatabaseUnavailableException e) {
@@ -153,7 +158,7 @@ public class StartupMigration {
         } catch (RuntimeException e) {
             if (inFlight.shuttingDown()) {
                 // Not a broken migration: shutdown stopped it, and InFlightMigration logs how it ended.
-                progress = new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), "stopped by shutdown");
+                moveTo(new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), "stopped by shutdown"));
                 LOG.infof("Startup migration stopped by shutdown: %s", e.getMessage());
                 return;
             }
@@ -166,9 +171,14 @@ public class StartupMigration {
         }
     }
 
+    private void moveTo(Progress next) {
+        progress = next;
+        activity.fire(new SchemaActivity("startup"));
+    }
+
     private void fail(int code, String message) {
         exitCode = code;
-        progress = new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), message);
+        moveTo(new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), message));
         LOG.errorf("Startup migration failed, exiting with %d: %s", code, message);
         Quarkus.asyncExit(code);
     }

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import org.jboss.logging.Logger;
 
@@ -45,16 +47,18 @@ public class SchemaStateCache {
     private final MigrationLock lock;
     private final SchemaHistory history;
     private final MigrationConfig config;
+    private final Event<SchemaActivity> activity;
     private volatile Snapshot snapshot = Snapshot.NONE;
     private HistoryFingerprint fingerprint;
     private ScheduledExecutorService refresher;
 
     SchemaStateCache(SchemaInspector inspector, MigrationLock lock,
-            SchemaHistory history, MigrationConfig config) {
+            SchemaHistory history, MigrationConfig config, Event<SchemaActivity> activity) {
         this.inspector = inspector;
         this.lock = lock;
         this.history = history;
         this.config = config;
+        this.activity = activity;
     }
 
     /** The last refresh's outcome; never blocks. */
@@ -84,12 +88,20 @@ public class SchemaStateCache {
                 LOG.warnf("Schema state could not be read: %s", e.getMessage());
             }
         }
+        activity.fire(new SchemaActivity("refresh"));
         return snapshot;
     }
 
     synchronized void onSchemaChanged(@Observes SchemaChanged event) {
         fingerprint = null;
         // Command mode reads on demand and exits: a full re-read there would only slow every command down.
+        if (refresher != null) {
+            refresh();
+        }
+    }
+
+    /** This process took the migration lock: the state shows it as the holder now, not at the next refresh. */
+    synchronized void onUpgradeStarted(@ObservesAsync UpgradeStarted event) {
         if (refresher != null) {
             refresh();
         }
