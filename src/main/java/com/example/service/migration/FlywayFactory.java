@@ -15,7 +15,7 @@ import io.quarkus.agroal.DataSource;
  * time; ours come from MIGRATION_LOCATIONS when the process starts.
  */
 @ApplicationScoped
-class FlywayFactory {
+public class FlywayFactory {
 
     /** Flyway's default name, fixed here because the cache reads the table directly. */
     static final String HISTORY_TABLE = "flyway_schema_history";
@@ -29,7 +29,7 @@ class FlywayFactory {
     }
 
     /** The configuration every Flyway of this service starts from. */
-    FluentConfiguration configure() {
+    public FluentConfiguration configure() {
         return Flyway.configure(Thread.currentThread().getContextClassLoader())
                 // A session lock instead of Flyway's transactional one: a transaction held open while
                 // waiting would block CREATE INDEX CONCURRENTLY forever (Flyway #3497, #3682).

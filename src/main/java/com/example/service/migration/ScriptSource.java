@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads a script's text from Flyway-style locations ({@code classpath:…}, {@code filesystem:…}). */
-final class ScriptSource {
+public final class ScriptSource {
 
     private ScriptSource() {
     }
@@ -19,7 +19,7 @@ final class ScriptSource {
      * The text of {@code script} (a path relative to one of {@code locations}, as Flyway reports it),
      * from the first location that has it.
      */
-    static Optional<String> read(List<String> locations, String script) {
+    public static Optional<String> read(List<String> locations, String script) {
         for (String location : locations) {
             Optional<String> text = location.startsWith("filesystem:")
                     ? readFile(Path.of(location.substring("filesystem:".length())).resolve(script))
