@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The checked-in file of findings accepted without touching their scripts (a shipped migration's
- * checksum is recorded in every database that applied it), each keyed by version (or script, for a
- * repeatable migration) and rule, with the reason:
+ * checksum is recorded in every database that applied it), each keyed by version and rule (a
+ * repeatable migration by its script), with the reason; an entry that also names the script matches
+ * only that script:
  *
  * <pre>
- * {"accepted": [{"version": "2", "rule": "whole-table-update", "reason": "…"}]}
+ * {"accepted": [{"version": "2", "script": "V2__add_x.sql", "rule": "whole-table-update", "reason": "…"}]}
  * </pre>
  */
 final class AcceptedFindings {
@@ -33,8 +34,9 @@ final class AcceptedFindings {
     }
 
     /**
-     * @param version the migration's version, as in its file name ({@code 1_10} and {@code 1.10} are the same)
-     * @param script  the script's name, for a repeatable migration (then without version)
+     * @param version the migration's version, as in its file name ({@code 1_10} and {@code 1.10} are the same);
+     *                none for a repeatable migration
+     * @param script  the script's name: required for a repeatable migration, optional beside a version
      * @param rule    the rule id
      * @param reason  why the finding is accepted; required
      */
@@ -89,10 +91,10 @@ final class AcceptedFindings {
     }
 
     private static boolean sameMigration(Entry entry, LintFinding finding) {
-        if (entry.version() == null) {
-            return entry.script().equals(finding.script());
+        if (entry.script() != null && !entry.script().equals(finding.script())) {
+            return false;
         }
-        return finding.version() != null
+        return entry.version() == null ? finding.version() == null : finding.version() != null
                 && MigrationVersion.fromVersion(entry.version()).compareTo(MigrationVersion.fromVersion(finding.version())) == 0;
     }
 
@@ -100,8 +102,8 @@ final class AcceptedFindings {
         if (entry.rule() == null || LintRule.byId(entry.rule()).filter(LintRule::configurable).isEmpty()) {
             return "'rule' must be one of the rule ids of db lint, not " + entry.rule();
         }
-        if ((entry.version() == null) == (entry.script() == null)) {
-            return "give either 'version' or, for a repeatable migration, 'script'";
+        if (entry.version() == null && entry.script() == null) {
+            return "give 'version' or, for a repeatable migration, 'script'";
         }
         if (entry.reason() == null || entry.reason().isBlank()) {
             return "'reason' is required: say why the finding is accepted";

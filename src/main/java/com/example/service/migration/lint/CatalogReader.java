@@ -27,7 +27,7 @@ final class CatalogReader {
             + " a.attnotnull, a.atthasdef, a.attidentity <> '' OR a.attgenerated <> ''"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + RELATION_KINDS + " AND " + USER_SCHEMAS;
-    private static final String INDEXES = "SELECT i.indexrelid, i.indrelid, ic.relname"
+    private static final String INDEXES = "SELECT i.indexrelid, i.indrelid, ic.relname, ic.relfilenode"
             + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace"
             + " WHERE " + USER_SCHEMAS;
     private static final String LOCKS = "SELECT relation, mode FROM pg_locks"
@@ -56,7 +56,7 @@ final class CatalogReader {
         Map<Long, CatalogSnapshot.Index> indexes = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(INDEXES); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                indexes.put(rs.getLong(1), new CatalogSnapshot.Index(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                indexes.put(rs.getLong(1), new CatalogSnapshot.Index(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)));
             }
         }
         Map<Long, LockMode> locks = new HashMap<>();

@@ -54,7 +54,8 @@ record CatalogSnapshot(Map<Long, Relation> relations, Map<Long, Map<Integer, Col
         }
     }
 
-    record Index(long oid, long table, String name) {
+    /** @param filenode its storage: an index PostgreSQL recreates without rebuilding keeps it */
+    record Index(long oid, long table, String name, long filenode) {
     }
 
     Optional<Relation> relation(long oid) {

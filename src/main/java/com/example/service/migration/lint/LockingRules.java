@@ -47,8 +47,10 @@ final class LockingRules {
             if (!run.locksKnown()) {
                 continue;
             }
+            // An index recreated on its old storage (a column retyped to a binary-compatible type) is not built again.
+            Set<Long> stored = before.indexes().values().stream().map(CatalogSnapshot.Index::filenode).collect(Collectors.toSet());
             List<String> built = after.indexes().values().stream()
-                    .filter(i -> i.table() == oid && !before.indexes().containsKey(i.oid()))
+                    .filter(i -> i.table() == oid && !before.indexes().containsKey(i.oid()) && !stored.contains(i.filenode()))
                     .map(CatalogSnapshot.Index::name).sorted().toList();
             long scans = is.seqScans() - was.seqScans();
             if (!built.isEmpty() && lock != null && lock.blocksWrites()) {

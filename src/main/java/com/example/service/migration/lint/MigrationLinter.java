@@ -90,9 +90,10 @@ public class MigrationLinter {
             List<MigrationScript> watchedScripts = new ArrayList<>();
             Flyway flyway = flywayFactory.configure().locations(locations.toArray(String[]::new))
                     .dataSource(scratch.dataSource()).load();
-            ScriptReader reader = new ScriptReader(flyway.getConfiguration(), locations);
-            for (MigrationInfo migration : resolve(flyway)) {
-                (watched.test(migration.getScript()) ? watchedScripts : replayed).add(reader.read(migration));
+            try (ScriptReader reader = ScriptReader.open(flyway.getConfiguration(), locations)) {
+                for (MigrationInfo migration : resolve(flyway)) {
+                    (watched.test(migration.getScript()) ? watchedScripts : replayed).add(reader.read(migration));
+                }
             }
             return run(new ScratchReplay(connection), replayed, watchedScripts, settings, scratchServer);
         } catch (SQLException e) {

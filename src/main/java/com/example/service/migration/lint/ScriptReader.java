@@ -7,34 +7,59 @@ import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.internal.database.base.Database;
+import org.flywaydb.core.internal.jdbc.JdbcConnectionFactory;
 import org.flywaydb.core.internal.parser.Parser;
 import org.flywaydb.core.internal.parser.ParsingContext;
 import org.flywaydb.core.internal.resource.StringResource;
 import org.flywaydb.core.internal.sqlscript.SqlScriptMetadata;
 import org.flywaydb.core.internal.sqlscript.SqlStatement;
 import org.flywaydb.core.internal.sqlscript.SqlStatementIterator;
-import org.flywaydb.database.postgresql.PostgreSQLParser;
 
 import com.example.service.migration.ScriptSource;
 
 /**
- * Splits scripts with Flyway's own PostgreSQL parser, so that statements, their lines, dollar quotes,
+ * Splits scripts with Flyway's own parser, set up as Flyway sets it up for the scratch database (its
+ * server version, its placeholders), so that statements, their lines, dollar quotes,
  * {@code .sql.conf} files and the statements that cannot run in a transaction are exactly what
  * Flyway runs. The parser is Flyway's internal API (public classes of
  * {@code org.flywaydb.core.internal}); it is used only here, and the tests of {@code db lint} fail
  * loudly if an upgrade of Flyway changes it.
  */
-final class ScriptReader {
+final class ScriptReader implements AutoCloseable {
 
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
 
     private final Configuration configuration;
     private final List<String> locations;
+    private final JdbcConnectionFactory connections;
+    private final Database<?> database;
+    private final Parser parser;
 
-    ScriptReader(Configuration configuration, List<String> locations) {
+    private ScriptReader(Configuration configuration, List<String> locations, JdbcConnectionFactory connections,
+            Database<?> database, Parser parser) {
         this.configuration = configuration;
         this.locations = locations;
+        this.connections = connections;
+        this.database = database;
+        this.parser = parser;
+    }
+
+    /** A reader for the scripts of {@code locations}, with the parser Flyway would use on {@code configuration}'s database. */
+    static ScriptReader open(Configuration configuration, List<String> locations) {
+        JdbcConnectionFactory connections = new JdbcConnectionFactory(configuration.getDataSource(), configuration, null);
+        Database<?> database = connections.getDatabaseType().createDatabase(configuration, connections, null);
+        ParsingContext context = new ParsingContext();
+        context.populate(database, configuration);
+        Parser parser = connections.getDatabaseType().createParser(configuration, null, context);
+        return new ScriptReader(configuration, locations, connections, database, parser);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        connections.close();
     }
 
     MigrationScript read(MigrationInfo migration) {
@@ -44,7 +69,6 @@ final class ScriptReader {
         String text = ScriptSource.read(List.of(location), script).orElseThrow();
         Optional<String> conf = ScriptSource.read(List.of(location), script + ".conf");
         try {
-            Parser parser = new PostgreSQLParser(configuration, new ParsingContext());
             SqlScriptMetadata metadata = SqlScriptMetadata.fromResource(conf.map(StringResource::new).orElse(null), parser,
                     configuration);
             List<ScriptStatement> statements = new ArrayList<>();

@@ -17,8 +17,8 @@ final class StatementForm {
             "^(?:CREATE (?:UNIQUE )?INDEX CONCURRENTLY|DROP INDEX CONCURRENTLY|REINDEX (?:\\(.*?\\) )?\\w+ CONCURRENTLY"
                     + "|ALTER TABLE .* DETACH PARTITION .* CONCURRENTLY)\\b.*");
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
-    private static final Pattern DML_TARGET = Pattern.compile(
-            "^(UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DML_TARGET = Pattern.compile("(?<!FOR\\s)\\b(UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?("
+            + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)", Pattern.CASE_INSENSITIVE);
 
     private final String code;
     private final String head;
@@ -54,11 +54,25 @@ final class StatementForm {
         return space < 0 ? head : head.substring(0, space);
     }
 
-    /** {@code UPDATE} or {@code DELETE}, in upper case, and the table it writes as written; empty for other statements. */
+    /**
+     * {@code UPDATE} or {@code DELETE} and the table it writes, as written; empty for other statements.
+     * After a {@code WITH} list the main statement comes last.
+     */
     Optional<DmlTarget> dmlTarget() {
         Matcher m = DML_TARGET.matcher(code);
-        return m.lookingAt() ? Optional.of(new DmlTarget(m.group(1).toUpperCase(Locale.ROOT).startsWith("UPDATE") ? "UPDATE" : "DELETE",
-                m.group(2))) : Optional.empty();
+        String keyword = keyword();
+        if (keyword.equals("UPDATE") || keyword.equals("DELETE")) {
+            return m.lookingAt() ? Optional.of(target(m)) : Optional.empty();
+        }
+        DmlTarget last = null;
+        while (keyword.equals("WITH") && m.find()) {
+            last = target(m);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private static DmlTarget target(Matcher m) {
+        return new DmlTarget(m.group(1).toUpperCase(Locale.ROOT).startsWith("UPDATE") ? "UPDATE" : "DELETE", m.group(2));
     }
 
     /** Whether the statement's text has {@code words} (upper case, single spaces), e.g. {@code SET NOT NULL}. */
