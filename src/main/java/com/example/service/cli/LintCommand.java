@@ -60,10 +60,9 @@ public class LintCommand implements Callable<Integer> {
         LintReport report = all ? linter.lintAll() : linter.lintPending();
         if (format == Format.SARIF) {
             printSarif(report);
-        } else if (format == Format.JSON) {
-            output.json = true;
-            output.print(report, LintCommand::text);
         } else {
+            // --format json is --json by another name.
+            output.json |= format == Format.JSON;
             output.print(report, LintCommand::text);
         }
         return report.errors() > 0 ? ExitCodes.LINT_ERRORS : ExitCodes.OK;

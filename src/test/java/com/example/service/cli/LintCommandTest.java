@@ -22,9 +22,6 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 @QuarkusMainTest
 @WithTestResource(value = IsolatedDatabase.class, initArgs = {
         @ResourceArg(name = "migration.at-start", value = "false"),
-        @ResourceArg(name = "lint.server.url", value = "${quarkus.datasource.jdbc.url}"),
-        @ResourceArg(name = "lint.server.user", value = "${quarkus.datasource.username}"),
-        @ResourceArg(name = "lint.server.password", value = "${quarkus.datasource.password:}"),
         @ResourceArg(name = IsolatedDatabase.SCRIPT + "V4__index_item_description.sql",
                 value = "-- Descriptions are searched by prefix.\nCREATE INDEX item_description_idx ON item (description);\n") })
 class LintCommandTest {

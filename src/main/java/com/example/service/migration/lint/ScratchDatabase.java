@@ -28,8 +28,9 @@ final class ScratchDatabase implements AutoCloseable {
         try {
             admin(server, "CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new LintException("could not create the scratch database on the " + server.origin()
-                    + " server (its role needs CREATEDB): " + e.getMessage(), e);
+            String hint = "42501".equals(e.getSQLState()) ? " (the role needs CREATEDB)" : "";
+            throw new LintException("could not create the scratch database on the " + server.origin() + " server"
+                    + hint + ": " + e.getMessage(), e);
         }
         return new ScratchDatabase(server, name);
     }

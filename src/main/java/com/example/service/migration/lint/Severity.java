@@ -1,5 +1,7 @@
 package com.example.service.migration.lint;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** An error fails {@code db lint} (exit code 6); a warning is reported and lets it pass. */
@@ -9,6 +11,6 @@ public enum Severity {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

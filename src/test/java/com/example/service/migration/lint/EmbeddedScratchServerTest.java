@@ -18,7 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Without LINT_SERVER_URL, db lint starts an embedded PostgreSQL for the run and judges the same way on it. */
 @QuarkusTest
-@WithTestResource(value = IsolatedDatabase.class, initArgs = @ResourceArg(name = "migration.at-start", value = "false"))
+@WithTestResource(value = IsolatedDatabase.class, initArgs = {
+        @ResourceArg(name = "migration.at-start", value = "false"),
+        @ResourceArg(name = "lint.server.url", value = "") })
 class EmbeddedScratchServerTest {
 
     @Inject

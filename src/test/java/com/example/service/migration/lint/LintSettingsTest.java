@@ -20,9 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = IsolatedDatabase.class, initArgs = {
         @ResourceArg(name = "migration.at-start", value = "false"),
-        @ResourceArg(name = "lint.server.url", value = "${quarkus.datasource.jdbc.url}"),
-        @ResourceArg(name = "lint.server.user", value = "${quarkus.datasource.username}"),
-        @ResourceArg(name = "lint.server.password", value = "${quarkus.datasource.password:}"),
         @ResourceArg(name = "lint.exclude", value = "drop-column"),
         @ResourceArg(name = "lint.warn", value = "blocking-index-build"),
         @ResourceArg(name = "lint.accepted", value = "classpath:lint/accepted.json") })
