@@ -16,18 +16,22 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Without LINT_SERVER_URL, db lint starts an embedded PostgreSQL for the run and judges the same way on it. */
+/**
+ * Without LINT_SERVER_URL, db lint starts an embedded PostgreSQL for the run and judges the same way
+ * on it; with --all it needs no target database (here the configured one does not exist).
+ */
 @QuarkusTest
 @WithTestResource(value = IsolatedDatabase.class, initArgs = {
         @ResourceArg(name = "migration.at-start", value = "false"),
-        @ResourceArg(name = "lint.server.url", value = "") })
+        @ResourceArg(name = "lint.server.url", value = ""),
+        @ResourceArg(name = "quarkus.datasource.jdbc.url", value = "jdbc:postgresql://127.0.0.1:1/nowhere") })
 class EmbeddedScratchServerTest {
 
     @Inject
     MigrationLinter linter;
 
     @Test
-    void theDefaultScratchServerIsAnEmbeddedPostgreSQL() {
+    void theDefaultScratchServerIsAnEmbeddedPostgreSQLAndAllNeedsNoTarget() {
         try (MigrationFolder folder = MigrationFolder.create()
                 .with("V1__t.sql", "CREATE TABLE t (id bigint PRIMARY KEY, name text);\n")
                 .with("V2__index.sql", "CREATE INDEX t_name_idx ON t (name);\n")
