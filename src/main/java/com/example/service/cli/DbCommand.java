@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
         subcommands = { UpgradeCommand.class, CheckCommand.class, CurrentCommand.class, PendingCommand.class,
                 HistoryCommand.class, InfoCommand.class, InitCommand.class, WaitCommand.class, ValidateCommand.class,
                 SqlCommand.class, MigrateCommand.class, DowngradeCommand.class, ResetCommand.class, RepairCommand.class,
-                BaselineCommand.class },
+                BaselineCommand.class, LintCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:done / schema current", "1:error (database unreachable, SQL error, ...)",
                 "2:usage error, or a refusal (no --confirm, production)", "3:check: migrations pending",
                 "4:validation failed (checksum drift, failed or missing migration)",
-                "5:timed out (database, migration lock, or wait)" })
+                "5:timed out (database, migration lock, or wait)", "6:lint: at least one error finding" })
 public class DbCommand implements Runnable {
 
     @Spec

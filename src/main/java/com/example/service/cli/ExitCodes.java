@@ -15,6 +15,7 @@ final class ExitCodes {
     static final int PENDING = 3;
     static final int VALIDATION_FAILED = 4;
     static final int TIMED_OUT = 5;
+    static final int LINT_ERRORS = 6;
 
     private ExitCodes() {
     }

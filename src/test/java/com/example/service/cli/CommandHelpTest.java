@@ -35,7 +35,7 @@ class CommandHelpTest {
         CommandLine root = new CommandLine(top, factory);
         CommandLine db = root.getSubcommands().get("db");
         assertThat(db.getSubcommands().keySet()).containsExactly("upgrade", "check", "current", "pending", "history",
-                "info", "init", "wait", "validate", "sql", "migrate", "downgrade", "reset", "repair", "baseline");
+                "info", "init", "wait", "validate", "sql", "migrate", "downgrade", "reset", "repair", "baseline", "lint");
         for (CommandLine command : db.getSubcommands().values()) {
             String name = command.getCommandName();
             assertThat(String.join(" ", command.getCommandSpec().usageMessage().description())).as(name).isNotBlank();

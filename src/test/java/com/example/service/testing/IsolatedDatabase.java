@@ -49,6 +49,12 @@ public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.password", server.password());
         }
         config.put("test.database.name", database);
+        // db lint's scratch databases go to the same server: quicker than an embedded one per test.
+        config.put("lint.server.url", server.jdbcUrl("postgres"));
+        config.put("lint.server.user", server.user());
+        if (server.password() != null) {
+            config.put("lint.server.password", server.password());
+        }
         config.putAll(extra);
         return config;
     }
