@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.example.service.migration.Migration;
-import com.example.service.migration.lock.LockHolder;
 import com.example.service.migration.startup.StartupMigration;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
@@ -37,7 +35,23 @@ public record DbStatus(
         @Schema(enumeration = { "UP_TO_DATE", "PENDING", "MIGRATING", "FAILED", "DRIFT", "AHEAD", "UNKNOWN" }) String state,
         String currentVersion, String latestKnownVersion, int pendingCount, int appliedCount, int failedCount,
         int driftCount, int newerCount, Migration lastApplied, String databaseVersion, LockHolder lockHolder,
-        StartupMigration.Progress startupMigration, boolean databaseReachable, String problem, Instant checkedAt) {
+        Progress startupMigration, boolean databaseReachable, String problem, Instant checkedAt) {
+
+    /**
+     * This instance's startup migration while it runs.
+     *
+     * @param phase   where it is (the startup migration's own phases; their names are this answer's values)
+     * @param done    migrations finished so far
+     * @param total   migrations to apply; 0 until known
+     * @param current the migration running now, if any
+     * @param error   why it failed, when it failed
+     */
+    public record Progress(StartupMigration.Phase phase, int done, int total, String current, String error) {
+
+        static Progress of(StartupMigration.Progress progress) {
+            return new Progress(progress.phase(), progress.done(), progress.total(), progress.current(), progress.error());
+        }
+    }
 
     static DbStatus of(SchemaStateCache.Snapshot snapshot, StartupMigration.Progress startup) {
         boolean startupRunning = startup.phase() == StartupMigration.Phase.WAITING_FOR_DATABASE
@@ -60,10 +74,10 @@ public record DbStatus(
                 known.map(s -> s.failed().size()).orElse(0),
                 known.map(s -> s.drift().size()).orElse(0),
                 known.map(SchemaState::futureCount).orElse(0),
-                known.map(SchemaState::lastApplied).orElse(null),
+                known.map(SchemaState::lastApplied).map(Migration::of).orElse(null),
                 known.map(SchemaState::databaseVersion).orElse(null),
-                known.flatMap(SchemaState::lockHolder).orElse(null),
-                startupRunning ? startup : null,
+                known.flatMap(SchemaState::lockHolder).map(LockHolder::of).orElse(null),
+                startupRunning ? Progress.of(startup) : null,
                 snapshot.reachable(), snapshot.problem(), snapshot.checkedAt());
     }
 }
