@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.Actors;
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.apply.SqlPreview;
 import com.example.service.migration.audit.AuditLog;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.lock.LockUnavailableException;

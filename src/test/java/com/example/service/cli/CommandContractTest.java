@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine;
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.IsolatedDatabase;
 import com.example.service.testing.JsonGolden;
+import com.example.service.testing.Readiness;
 import com.example.service.testing.TestDatabase;
 
 import io.quarkus.test.common.ResourceArg;
@@ -46,6 +48,7 @@ class CommandContractTest {
 
     @Test
     void everyJsonOutputKeepsItsShape() throws IOException {
+        Readiness.await(Duration.ofSeconds(30));
         TestDatabase db = TestDatabase.existing(database);
         SoftAssertions softly = new SoftAssertions();
 

@@ -12,7 +12,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.Page;
 import com.example.service.migration.db.MigrationDataSource;
 import com.example.service.migration.lock.MigrationLock;

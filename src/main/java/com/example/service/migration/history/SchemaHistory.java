@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.flywaydb.core.api.MigrationVersion;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.Page;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.MigrationDataSource;
