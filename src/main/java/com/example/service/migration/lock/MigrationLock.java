@@ -71,7 +71,8 @@ public class MigrationLock {
     public Held acquire(Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
         Duration nextReport = REPORT_EVERY;
-        for (boolean contended = false;; contended = true) {
+        boolean contended = false;
+        while (true) {
             Optional<Held> held = tryAcquire();
             if (held.isPresent()) {
                 if (contended) {
@@ -79,6 +80,7 @@ public class MigrationLock {
                 }
                 return held.get();
             }
+            contended = true;
             Optional<LockHolder> holder = holder();
             if (deadline.passed()) {
                 waited.fire(new LockWaited(deadline.elapsed(),
