@@ -18,15 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.apply.SqlPreview;
-import com.example.service.migration.apply.UpgradeResult;
 import com.example.service.migration.audit.AuditLog;
-import com.example.service.migration.audit.AuditPage;
 import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
-import com.example.service.migration.history.HistoryPage;
 import com.example.service.migration.history.SchemaHistory;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
@@ -134,8 +131,7 @@ public class AdminDbResource {
     @APIResponse(responseCode = "200", description = "The pending migrations",
             content = @Content(schema = @Schema(implementation = PendingMigrations.class)))
     public PendingMigrations pending() {
-        SchemaState state = knownState();
-        return new PendingMigrations(state.pending().size(), state.pending());
+        return PendingMigrations.of(knownState().pending());
     }
 
     @GET
@@ -148,8 +144,7 @@ public class AdminDbResource {
     @APIResponse(responseCode = "200", description = "The findings; valid is false when there are any",
             content = @Content(schema = @Schema(implementation = ValidationReport.class)))
     public ValidationReport validate() {
-        SchemaState state = knownState();
-        return new ValidationReport(state.drift().isEmpty(), state.drift());
+        return ValidationReport.of(knownState().drift());
     }
 
     @GET
@@ -162,7 +157,7 @@ public class AdminDbResource {
     public HistoryPage history(
             @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
             @Parameter(description = OFFSET_DOC) @QueryParam("offset") String offset) {
-        return history.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset));
+        return HistoryPage.of(history.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset)));
     }
 
     @GET
@@ -177,7 +172,7 @@ public class AdminDbResource {
     public AuditPage audit(
             @Parameter(description = LIMIT_DOC) @QueryParam("limit") String limit,
             @Parameter(description = OFFSET_DOC) @QueryParam("offset") String offset) {
-        return auditLog.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset));
+        return AuditPage.of(auditLog.page(QueryValues.limit(limit, MAX_PAGE), QueryValues.offset(offset)));
     }
 
     @GET
@@ -231,7 +226,7 @@ public class AdminDbResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UpgradeResult upgrade(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, "
             + "not below the current one; default: all pending") @QueryParam("target") String target) {
-        return changes.upgrade(actors.http(identity.getPrincipal().getName()), target, MigrationListener.NONE);
+        return UpgradeResult.of(changes.upgrade(actors.http(identity.getPrincipal().getName()), target, MigrationListener.NONE));
     }
 
     /** The cached state; 503 when the database did not answer at the last refresh. */

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.lock.LockUnavailableException;
@@ -50,14 +50,14 @@ public class AdminProblemMappers {
     @ServerExceptionMapper
     public Response lockUnavailable(LockUnavailableException e) {
         return problem("migration-lock-held", Status.CONFLICT, e.getMessage() + "; nothing was applied, try again later")
-                .with("lockHolder", e.holder().orElse(null))
+                .with("lockHolder", e.holder().map(LockHolder::of).orElse(null))
                 .toResponse();
     }
 
     @ServerExceptionMapper
     public Response validationFailed(ValidationFailedException e) {
         return new Problem(TYPE + "schema-drift", "Unprocessable Content", UNPROCESSABLE_CONTENT, e.getMessage(), Map.of())
-                .with("items", e.items())
+                .with("items", DriftItem.all(e.items()))
                 .toResponse();
     }
 

@@ -5,9 +5,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.example.service.migration.Migration;
 import com.example.service.migration.change.UpgradeProgress;
-import com.example.service.migration.lock.LockHolder;
 import com.example.service.migration.startup.StartupMigration;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
@@ -41,8 +39,38 @@ public record DbStatus(
         @Schema(enumeration = { "UP_TO_DATE", "PENDING", "MIGRATING", "FAILED", "DRIFT", "AHEAD", "UNKNOWN" }) String state,
         String currentVersion, String latestKnownVersion, int pendingCount, int appliedCount, int failedCount,
         int driftCount, int newerCount, Migration lastApplied, String databaseVersion, LockHolder lockHolder,
-        StartupMigration.Progress startupMigration, UpgradeProgress.Step progress, boolean databaseReachable,
-        String problem, Instant checkedAt) {
+        Progress startupMigration, UpgradeStep progress, boolean databaseReachable, String problem, Instant checkedAt) {
+
+    /**
+     * This instance's startup migration while it runs.
+     *
+     * @param phase   where it is (the startup migration's own phases; their names are this answer's values)
+     * @param done    migrations finished so far
+     * @param total   migrations to apply; 0 until known
+     * @param current the migration running now, if any
+     * @param error   why it failed, when it failed
+     */
+    public record Progress(StartupMigration.Phase phase, int done, int total, String current, String error) {
+
+        static Progress of(StartupMigration.Progress progress) {
+            return new Progress(progress.phase(), progress.done(), progress.total(), progress.current(), progress.error());
+        }
+    }
+
+    /**
+     * This instance's change (startup, REST or a command) while it holds the migration lock.
+     *
+     * @param done    migrations applied so far
+     * @param total   migrations it applies
+     * @param current the migration running now; null between two
+     * @param since   when it began
+     */
+    public record UpgradeStep(int done, int total, String current, Instant since) {
+
+        static UpgradeStep of(UpgradeProgress.Step step) {
+            return new UpgradeStep(step.done(), step.total(), step.current(), step.since());
+        }
+    }
 
     static DbStatus of(SchemaStateCache.Snapshot snapshot, StartupMigration.Progress startup,
             Optional<UpgradeProgress.Step> upgrade) {
@@ -67,11 +95,11 @@ public record DbStatus(
                 known.map(s -> s.failed().size()).orElse(0),
                 known.map(s -> s.drift().size()).orElse(0),
                 known.map(SchemaState::futureCount).orElse(0),
-                known.map(SchemaState::lastApplied).orElse(null),
+                known.map(SchemaState::lastApplied).map(Migration::of).orElse(null),
                 known.map(SchemaState::databaseVersion).orElse(null),
-                known.flatMap(SchemaState::lockHolder).orElse(null),
-                startupRunning ? startup : null,
-                upgrade.orElse(null),
+                known.flatMap(SchemaState::lockHolder).map(LockHolder::of).orElse(null),
+                startupRunning ? Progress.of(startup) : null,
+                upgrade.map(UpgradeStep::of).orElse(null),
                 snapshot.reachable(), snapshot.problem(), snapshot.checkedAt());
     }
 

@@ -2,8 +2,6 @@ package com.example.service.admin;
 
 import java.util.List;
 
-import com.example.service.migration.Migration;
-
 /**
  * The answer of {@code GET /admin/db/pending}.
  *
@@ -11,4 +9,8 @@ import com.example.service.migration.Migration;
  * @param migrations this code's migrations not yet applied, in the order an upgrade would run them
  */
 public record PendingMigrations(int count, List<Migration> migrations) {
+
+    static PendingMigrations of(List<com.example.service.migration.Migration> pending) {
+        return new PendingMigrations(pending.size(), Migration.all(pending));
+    }
 }

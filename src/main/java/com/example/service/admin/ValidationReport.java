@@ -2,8 +2,6 @@ package com.example.service.admin;
 
 import java.util.List;
 
-import com.example.service.migration.state.DriftItem;
-
 /**
  * The answer of {@code GET /admin/db/validate}.
  *
@@ -11,4 +9,8 @@ import com.example.service.migration.state.DriftItem;
  * @param items each finding: checksum drift, a failed migration, an applied one whose script is gone
  */
 public record ValidationReport(boolean valid, List<DriftItem> items) {
+
+    static ValidationReport of(List<com.example.service.migration.state.DriftItem> drift) {
+        return new ValidationReport(drift.isEmpty(), DriftItem.all(drift));
+    }
 }

@@ -43,8 +43,20 @@ public class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.print(changes.baseline(actors.commandLine(), version), BaselineCommand::text);
+        output.print(changes.baseline(actors.commandLine(), version), Baselined::of, BaselineCommand::text);
         return ExitCodes.OK;
+    }
+
+    /**
+     * @param version     the version the schema is now taken to be at; this code's migrations up to it never run here
+     * @param description the baseline row's description in the schema history
+     * @param schema      the schema that was adopted
+     */
+    record Baselined(String version, String description, String schema) {
+
+        static Baselined of(BaselineReport report) {
+            return new Baselined(report.version(), report.description(), report.schema());
+        }
     }
 
     private static String text(BaselineReport report) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import com.example.service.migration.state.SchemaInspector;
+import com.example.service.migration.state.SchemaState;
 
 @Dependent
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -29,8 +30,9 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemaVerdict verdict = SchemaVerdict.of(inspector.read(), readiness.mode());
-        output.print(verdict, SchemaVerdict::text);
+        SchemaState state = inspector.read();
+        SchemaVerdict verdict = SchemaVerdict.of(state, readiness.mode());
+        output.print(verdict, v -> v.text(state));
         return verdict.exitCode();
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import com.example.service.migration.MigrationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -72,6 +73,6 @@ class CommandFailureHandler implements IExecutionExceptionHandler, IParameterExc
 
     private static String oneLine(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return MigrationException.oneLine(message);
     }
 }

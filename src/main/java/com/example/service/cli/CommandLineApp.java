@@ -21,10 +21,14 @@ public class CommandLineApp implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command tree as {@link #run} executes it. */
+    CommandLine commandLine() {
         return new CommandLine(topCommand, factory)
                 .setExecutionExceptionHandler(failureHandler)
                 .setParameterExceptionHandler(failureHandler)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import com.example.service.migration.state.SchemaInspector;
+import com.example.service.migration.state.SchemaState;
 
 @Dependent
 @Command(name = "current", mixinStandardHelpOptions = true,
@@ -28,7 +29,8 @@ public class CurrentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.print(SchemaVerdict.of(inspector.read(), readiness.mode()), SchemaVerdict::text);
+        SchemaState state = inspector.read();
+        output.print(SchemaVerdict.of(state, readiness.mode()), v -> v.text(state));
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package com.example.service.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -39,8 +40,22 @@ public class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         production.check("downgrade");
         DowngradeResult result = changes.downgrade(actors.commandLine(), steps, output.progress());
-        output.print(result, DowngradeCommand::summary);
+        output.print(result, Downgraded::of, DowngradeCommand::summary);
         return ExitCodes.OK;
+    }
+
+    /**
+     * @param fromVersion the version before
+     * @param toVersion   the highest version still applied; null when nothing is left
+     * @param undone      each migration undone, newest first, with its undo script and time
+     * @param totalTimeMs wall time of the whole downgrade, lock wait excluded
+     */
+    record Downgraded(String fromVersion, String toVersion, List<AppliedMigrationJson> undone, long totalTimeMs) {
+
+        static Downgraded of(DowngradeResult result) {
+            return new Downgraded(result.fromVersion(), result.toVersion(), AppliedMigrationJson.all(result.undone()),
+                    result.totalTimeMs());
+        }
     }
 
     private static String summary(DowngradeResult result) {

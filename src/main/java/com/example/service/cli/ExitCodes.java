@@ -1,6 +1,6 @@
 package com.example.service.cli;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.lock.LockUnavailableException;
 import com.example.service.migration.state.ValidationFailedException;

@@ -1,5 +1,7 @@
 package com.example.service.cli;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Option;
 
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.history.HistoryEntry;
-import com.example.service.migration.history.HistoryPage;
+import com.example.service.migration.Page;
 import com.example.service.migration.history.SchemaHistory;
 
 @Dependent
@@ -40,11 +42,45 @@ public class HistoryCommand implements Callable<Integer> {
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
             throw new InvalidArgumentException("--limit must be 1 to " + MAX_LIMIT + " and --offset at least 0");
         }
-        output.print(history.page(limit, offset), HistoryCommand::text);
+        output.print(history.page(limit, offset), History::of, HistoryCommand::text);
         return ExitCodes.OK;
     }
 
-    private static String text(HistoryPage page) {
+    /**
+     * @param entries the rows of this page, newest first
+     * @param limit   the page size asked for
+     * @param offset  rows skipped before this page
+     * @param total   rows in the whole history
+     */
+    record History(List<Entry> entries, int limit, long offset, long total) {
+
+        static History of(Page<HistoryEntry> page) {
+            return new History(page.entries().stream().map(Entry::of).toList(), page.limit(), page.offset(), page.total());
+        }
+    }
+
+    /**
+     * @param installedRank   order of installation, 1 first
+     * @param version         the version; null for a repeatable migration
+     * @param description     its description
+     * @param type            SQL, JDBC, BASELINE, … as the table records it
+     * @param script          the script's file name
+     * @param checksum        the script's checksum when applied
+     * @param installedBy     the database role that applied it
+     * @param installedOn     when (UTC)
+     * @param executionTimeMs how long it ran
+     * @param success         false for a failed migration
+     */
+    record Entry(int installedRank, String version, String description, String type, String script, Integer checksum,
+            String installedBy, Instant installedOn, long executionTimeMs, boolean success) {
+
+        static Entry of(HistoryEntry e) {
+            return new Entry(e.installedRank(), e.version(), e.description(), e.type(), e.script(), e.checksum(),
+                    e.installedBy(), e.installedOn(), e.executionTimeMs(), e.success());
+        }
+    }
+
+    private static String text(Page<HistoryEntry> page) {
         if (page.entries().isEmpty()) {
             return page.total() == 0 ? "No schema history yet." : "No rows past offset " + page.offset() + " of " + page.total() + ".";
         }

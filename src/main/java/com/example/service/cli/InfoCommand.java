@@ -1,5 +1,6 @@
 package com.example.service.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -26,11 +27,30 @@ public class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.print(settings.describe(), InfoCommand::text);
+        output.print(Info.of(settings.describe()), InfoCommand::text);
         return ExitCodes.OK;
     }
 
-    private static String text(ConnectionInfo info) {
+    /**
+     * @param jdbcUrl            the JDBC URL, any password parameter masked
+     * @param user               the role
+     * @param password           {@code ****} when a password is set, null when none is
+     * @param applicationName    the {@code application_name} this process's connections carry
+     * @param migrationLocations MIGRATION_LOCATIONS
+     * @param undoLocations      UNDO_LOCATIONS
+     * @param readinessMode      READINESS_MODE, lower case
+     * @param lockTimeout        MIGRATION_LOCK_TIMEOUT, ISO-8601
+     */
+    record Info(String jdbcUrl, String user, String password, String applicationName, List<String> migrationLocations,
+            List<String> undoLocations, String readinessMode, String lockTimeout) {
+
+        static Info of(ConnectionInfo info) {
+            return new Info(info.jdbcUrl(), info.user(), info.password(), info.applicationName(), info.migrationLocations(),
+                    info.undoLocations(), info.readinessMode(), info.lockTimeout());
+        }
+    }
+
+    private static String text(Info info) {
         return String.join("\n",
                 "url:                 " + info.jdbcUrl(),
                 "user:                " + info.user(),

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import com.example.service.migration.scaffold.MigrationScaffold;
+import com.example.service.migration.scaffold.NewMigration;
 
 @Dependent
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -41,8 +42,20 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path undo = undoDir != null ? undoDir : dir.toAbsolutePath().resolveSibling("undo");
-        output.print(scaffold.create(dir, undo, description),
+        output.print(Created.of(scaffold.create(dir, undo, description)),
                 m -> "Created " + m.migrationFile() + "\nCreated " + m.undoFile() + " (empty: write the undo before downgrading)");
         return ExitCodes.OK;
+    }
+
+    /**
+     * @param version       the new version
+     * @param migrationFile the migration script, {@code V<version>__<slug>.sql}
+     * @param undoFile      its empty undo script, {@code U<version>__<slug>.sql}
+     */
+    record Created(String version, String migrationFile, String undoFile) {
+
+        static Created of(NewMigration created) {
+            return new Created(created.version(), created.migrationFile(), created.undoFile());
+        }
     }
 }

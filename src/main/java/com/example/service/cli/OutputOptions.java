@@ -35,13 +35,21 @@ public class OutputOptions {
         this.mapper = mapper;
     }
 
-    /** Prints {@code data} as JSON, or as the text {@code text} renders from it. */
+    /** Prints {@code data}, a record of this package, as JSON, or as the text {@code text} renders from it. */
     <T> void print(T data, Function<T, String> text) {
+        print(data, Function.identity(), text);
+    }
+
+    /**
+     * Prints {@code result} as the JSON of the record {@code json} makes of it (the document this
+     * package owns), or as the text {@code text} renders from it.
+     */
+    <T> void print(T result, Function<T, ?> json, Function<T, String> text) {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.println(json ? mapper.writeValueAsString(data) : text.apply(data));
+            out.println(this.json ? mapper.writeValueAsString(json.apply(result)) : text.apply(result));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + data.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException("cannot write " + result.getClass().getSimpleName() + " as JSON", e);
         }
         out.flush();
     }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.Migration;
 import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
@@ -27,13 +26,14 @@ public class PendingCommand implements Callable<Integer> {
     }
 
     /** @param pending this code's migrations not applied yet, in the order they would run */
-    record Pending(List<Migration> pending) {
+    record Pending(List<MigrationJson> pending) {
     }
 
     @Override
     public Integer call() {
-        output.print(new Pending(inspector.pending()), p -> p.pending().isEmpty() ? "Nothing pending."
-                : p.pending().stream().map(m -> m.label() + "  (" + m.script() + ")").collect(Collectors.joining("\n")));
+        output.print(inspector.pending(), pending -> new Pending(MigrationJson.all(pending)), pending -> pending.isEmpty()
+                ? "Nothing pending."
+                : pending.stream().map(m -> m.label() + "  (" + m.script() + ")").collect(Collectors.joining("\n")));
         return ExitCodes.OK;
     }
 }

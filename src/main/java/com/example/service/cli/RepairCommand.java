@@ -36,9 +36,21 @@ public class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         confirmation.check("repair", "rewrites the schema history (failed rows removed, checksums realigned)");
-        output.print(changes.repair(actors.commandLine()),
-                RepairCommand::text);
+        output.print(changes.repair(actors.commandLine()), Repaired::of, RepairCommand::text);
         return ExitCodes.OK;
+    }
+
+    /**
+     * @param removed failed migrations whose rows were removed (they will run again)
+     * @param aligned applied migrations whose checksum, description or type was realigned with the scripts
+     * @param deleted applied migrations no longer found, marked as deleted
+     */
+    record Repaired(List<MigrationJson> removed, List<MigrationJson> aligned, List<MigrationJson> deleted) {
+
+        static Repaired of(RepairReport report) {
+            return new Repaired(MigrationJson.all(report.removed()), MigrationJson.all(report.aligned()),
+                    MigrationJson.all(report.deleted()));
+        }
     }
 
     private static String text(RepairReport report) {

@@ -1,5 +1,6 @@
 package com.example.service.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
@@ -34,8 +35,20 @@ public class ResetCommand implements Callable<Integer> {
     public Integer call() {
         confirmation.check("reset", "drops every object in the schema, data included");
         ResetResult result = changes.reset(actors.commandLine(), output.progress());
-        output.print(result, ResetCommand::summary);
+        output.print(result, Reset::of, ResetCommand::summary);
         return ExitCodes.OK;
+    }
+
+    /**
+     * @param schemasCleaned schemas emptied of every object
+     * @param schemasDropped schemas dropped whole (those Flyway had created)
+     * @param upgrade        the migration that followed
+     */
+    record Reset(List<String> schemasCleaned, List<String> schemasDropped, UpgradeJson upgrade) {
+
+        static Reset of(ResetResult result) {
+            return new Reset(result.schemasCleaned(), result.schemasDropped(), UpgradeJson.of(result.upgrade()));
+        }
     }
 
     private static String summary(ResetResult result) {

@@ -2,9 +2,7 @@ package com.example.service.cli;
 
 import java.util.List;
 
-import com.example.service.migration.Migration;
 import com.example.service.migration.ReadinessMode;
-import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaState;
 
 /**
@@ -22,7 +20,7 @@ import com.example.service.migration.state.SchemaState;
  * @param exitCode           what {@code db check} exits with: 0, 3 (pending) or 4 (failed, or drift or newer under strict)
  */
 record SchemaVerdict(boolean current, String mode, String status, String currentVersion, String latestKnownVersion,
-        List<Migration> pending, List<Migration> failed, List<DriftItem> drift, int futureCount, int exitCode) {
+        List<MigrationJson> pending, List<MigrationJson> failed, List<DriftItemJson> drift, int futureCount, int exitCode) {
 
     static SchemaVerdict of(SchemaState state, ReadinessMode mode) {
         boolean strict = mode == ReadinessMode.STRICT;
@@ -37,11 +35,12 @@ record SchemaVerdict(boolean current, String mode, String status, String current
             code = ExitCodes.VALIDATION_FAILED;
         }
         return new SchemaVerdict(code == ExitCodes.OK, mode.name().toLowerCase(), state.status().name(),
-                state.currentVersion(), state.latestKnownVersion(), state.pending(), state.failed(), state.drift(),
-                state.futureCount(), code);
+                state.currentVersion(), state.latestKnownVersion(), MigrationJson.all(state.pending()),
+                MigrationJson.all(state.failed()), DriftItemJson.all(state.drift()), state.futureCount(), code);
     }
 
-    String text() {
+    /** The verdict as text, naming migrations by the labels of {@code state}, the state it was made of. */
+    String text(SchemaState state) {
         StringBuilder text = new StringBuilder()
                 .append(current ? "current" : "NOT current").append(" (").append(mode).append("): version ")
                 .append(UpgradeCommand.orNone(currentVersion)).append(", this code's latest ")
@@ -49,8 +48,8 @@ record SchemaVerdict(boolean current, String mode, String status, String current
         if (futureCount > 0) {
             text.append(", ").append(futureCount).append(" migration(s) newer than this code");
         }
-        pending.forEach(m -> text.append("\n  pending ").append(m.label()));
-        failed.forEach(m -> text.append("\n  failed  ").append(m.label()));
+        state.pending().forEach(m -> text.append("\n  pending ").append(m.label()));
+        state.failed().forEach(m -> text.append("\n  failed  ").append(m.label()));
         drift.forEach(d -> text.append("\n  drift   ").append(d.version() == null ? "" : "V" + d.version() + ": ")
                 .append(d.message()));
         return text.toString();

@@ -34,7 +34,7 @@ public class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UpgradeResult result = changes.upgrade(actors.commandLine(), target, output.progress());
-        output.print(result, UpgradeCommand::summary);
+        output.print(result, UpgradeJson::of, UpgradeCommand::summary);
         return ExitCodes.OK;
     }
 

@@ -31,15 +31,15 @@ public class ValidateCommand implements Callable<Integer> {
      * @param valid true when nothing was found
      * @param drift the findings, one per migration
      */
-    record Validation(boolean valid, List<DriftItem> drift) {
+    record Validation(boolean valid, List<DriftItemJson> drift) {
     }
 
     @Override
     public Integer call() {
         List<DriftItem> drift = inspector.validate();
-        output.print(new Validation(drift.isEmpty(), drift), v -> v.valid()
+        output.print(drift, found -> new Validation(found.isEmpty(), DriftItemJson.all(found)), found -> found.isEmpty()
                 ? "Valid: the applied migrations match this code's scripts."
-                : "Validation failed:\n" + v.drift().stream()
+                : "Validation failed:\n" + found.stream()
                         .map(d -> "  " + (d.version() == null ? "" : "V" + d.version() + " ") + "[" + d.errorCode() + "] " + d.message())
                         .collect(Collectors.joining("\n")));
         return drift.isEmpty() ? ExitCodes.OK : ExitCodes.VALIDATION_FAILED;

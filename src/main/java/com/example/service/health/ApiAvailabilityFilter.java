@@ -24,7 +24,7 @@ public class ApiAvailabilityFilter {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return null;
         }
-        Readiness readiness = gate.evaluate();
+        ReadinessVerdict readiness = gate.evaluate();
         if (readiness.ready()) {
             return null;
         }

@@ -45,7 +45,7 @@ public class ReadinessGate {
         this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
     }
 
-    public Readiness evaluate() {
+    public ReadinessVerdict evaluate() {
         StartupMigration.Progress progress = startup.progress();
         SchemaStateCache.Snapshot snapshot = cache.current();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -63,7 +63,7 @@ public class ReadinessGate {
 
         String reason = notReadyReason(progress, snapshot);
         data.put("reason", reason == null ? "schema acceptable for this code" : reason);
-        return new Readiness(reason == null, (String) data.get("reason"), data);
+        return new ReadinessVerdict(reason == null, (String) data.get("reason"), data);
     }
 
     private String notReadyReason(StartupMigration.Progress progress, SchemaStateCache.Snapshot snapshot) {

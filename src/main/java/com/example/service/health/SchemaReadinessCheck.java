@@ -20,7 +20,7 @@ public class SchemaReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        com.example.service.health.Readiness readiness = gate.evaluate();
+        ReadinessVerdict readiness = gate.evaluate();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("schema").status(readiness.ready());
         readiness.data().forEach((key, value) -> {
             if (value instanceof Number number) {

@@ -1,5 +1,6 @@
 package com.example.service.item;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +9,11 @@ import java.util.stream.StreamSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.service.config.DatabaseConfig;
+import com.example.service.database.DatabaseUnavailableException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -62,15 +66,35 @@ public class ItemRepository {
     }
 
     /**
-     * Every query goes through here, so that losing the database reads the same from every method.
-     * Giving up on a query that is slow does not leak its connection: the pool takes it back when
-     * the query ends.
+     * Every query goes through here, so that losing the database reads the same from every method:
+     * the request cannot be served now but may be retried (503), unlike a query the database rejected
+     * (a bug, 500). Giving up on a query that is slow does not leak its connection: the pool takes it
+     * back when the query ends.
      */
     private Uni<RowSet<Row>> execute(String sql, Tuple parameters) {
         return pool.preparedQuery(sql).execute(parameters)
-                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnreachableException(timeout))
-                .onFailure(DatabaseUnreachableException::isConnectionFailure)
-                .transform(DatabaseUnreachableException::new);
+                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException(
+                        "no answer from the database within " + timeout.toMillis() + " ms (DB_QUERY_TIMEOUT)", null, true))
+                .onFailure(ItemRepository::isConnectionFailure)
+                .transform(e -> new DatabaseUnavailableException("the database is not reachable: " + e.getMessage(), e, false));
+    }
+
+    /**
+     * True for the client's connection failures: refused, reset or timed-out connects, a connection
+     * closed under a query, and the server's own "cannot serve now" states: connection exceptions
+     * (08), insufficient resources such as too many connections (53), shutdown or recovery (57P).
+     */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                String state = pg.getSqlState();
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
+            }
+        }
+        return false;
     }
 
     private static Optional<Item> first(RowSet<Row> rows) {

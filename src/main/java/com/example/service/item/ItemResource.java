@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
@@ -83,7 +84,7 @@ public class ItemResource {
      * here, one per request, so this logs at debug only (readiness logs the outage once).
      */
     @ServerExceptionMapper
-    Response unreachable(DatabaseUnreachableException e) {
+    Response unreachable(DatabaseUnavailableException e) {
         LOG.debug(e.getMessage());
         return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the database is not reachable; try again later")
                 .toRetryableResponse();

@@ -20,11 +20,6 @@ public class MigrationFailedException extends MigrationException {
         this.sqlMessage = oneLine(sqlMessage);
     }
 
-    /** PostgreSQL's messages span lines (Position, Where); a log line or CLI error must stay one line. */
-    private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
-    }
-
     public String version() {
         return version;
     }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.example.service.migration.MigrationException;
+
 /**
  * An {@link AuditEntry} as one {@code key=value} log line: values with spaces, quotes or equals
  * signs are quoted, a missing one is {@code -}, and a multi-line error becomes one line.
@@ -39,7 +41,7 @@ final class AuditLine {
         if (value == null) {
             return "-";
         }
-        String text = value.toString().replaceAll("\\s*\\R\\s*", " ");
+        String text = MigrationException.oneLine(value.toString());
         return PLAIN.matcher(text).matches() ? text
                 : '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }

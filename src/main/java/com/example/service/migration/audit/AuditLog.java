@@ -12,7 +12,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
+import com.example.service.migration.Page;
 import com.example.service.migration.db.MigrationDataSource;
 import com.example.service.migration.lock.MigrationLock;
 
@@ -110,10 +111,10 @@ public class AuditLog {
     }
 
     /** Rows {@code offset} to {@code offset + limit}, newest first; an empty page before the first change. */
-    public AuditPage page(int limit, long offset) {
+    public Page<AuditEntry> page(int limit, long offset) {
         try (Connection c = dataSource.getConnection()) {
             if (!exists(c)) {
-                return new AuditPage(List.of(), limit, offset, 0);
+                return new Page<>(List.of(), limit, offset, 0);
             }
             List<AuditEntry> entries = new ArrayList<>(limit);
             try (PreparedStatement s = c.prepareStatement(PAGE)) {
@@ -127,7 +128,7 @@ public class AuditLog {
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
                 rs.next();
-                return new AuditPage(entries, limit, offset, rs.getLong(1));
+                return new Page<>(entries, limit, offset, rs.getLong(1));
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -48,8 +48,7 @@ public class DatabaseProbe {
      * @param timeoutSetting where the timeout came from, named in the error so the operator knows what to raise
      */
     public void awaitReachable(Duration timeout, String timeoutSetting) {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         for (int attempt = 1;; attempt++) {
             try {
                 ping();
@@ -58,24 +57,15 @@ public class DatabaseProbe {
                 }
                 return;
             } catch (DatabaseUnavailableException e) {
-                long now = System.nanoTime();
-                if (now >= deadline) {
+                if (deadline.passed()) {
                     throw new DatabaseUnavailableException("database still not reachable after " + timeout.toSeconds()
                             + " s (" + timeoutSetting + "): " + e.getCause().getMessage(), e.getCause(), true);
                 }
                 LOG.warnf("Database not reachable (attempt %d, %d s of %d s): %s", attempt,
-                        Duration.ofNanos(now - start).toSeconds(), timeout.toSeconds(), e.getCause().getMessage());
-                sleep(Math.min(RETRY_EVERY.toNanos(), deadline - now));
+                        deadline.elapsed().toSeconds(), timeout.toSeconds(), e.getCause().getMessage());
+                deadline.pause(RETRY_EVERY,
+                        () -> new DatabaseUnavailableException("interrupted while waiting for the database", null, true));
             }
-        }
-    }
-
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(nanos).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseUnavailableException("interrupted while waiting for the database", e, true);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 
 /** The one place that turns Flyway's failures into this package's exceptions. */
 public final class FlywayErrors {

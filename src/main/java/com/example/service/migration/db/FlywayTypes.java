@@ -3,13 +3,21 @@ package com.example.service.migration.db;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.RepairOutput;
+import org.flywaydb.core.extensibility.MigrationType;
 
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.Migration;
 
-/** The one place that turns Flyway's types into this package's records, and versions into Flyway's. */
+/**
+ * The one place that turns Flyway's types into this package's records, and versions into Flyway's.
+ * States and types are mapped constant by constant, never by Flyway's names: a Flyway upgrade that
+ * adds a constant fails to compile here instead of changing what the admin API and {@code --json} say.
+ */
 public final class FlywayTypes {
 
     private static final Pattern VERSION = Pattern.compile("[0-9]+([._][0-9]+)*");
@@ -22,10 +30,54 @@ public final class FlywayTypes {
                 info.getVersion() == null ? null : info.getVersion().getVersion(),
                 info.getDescription(),
                 info.getScript(),
-                info.getType() == null ? null : info.getType().name(),
-                info.getState().getDisplayName(),
+                info.getType() == null ? null : type(info.getType()),
+                state(info.getState()),
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
                 info.getExecutionTime());
+    }
+
+    /** A migration as repair reports it: no type, state or time, and the script's path. */
+    public static Migration migration(RepairOutput output) {
+        return new Migration(blankToNull(output.version), output.description, output.filepath, null, null, null, null);
+    }
+
+    static Migration.Type type(MigrationType type) {
+        if (!(type instanceof CoreMigrationType core)) {
+            return Migration.Type.OTHER;
+        }
+        return switch (core) {
+            case SQL -> Migration.Type.SQL;
+            case JDBC -> Migration.Type.JDBC;
+            case SCRIPT -> Migration.Type.SCRIPT;
+            case CUSTOM -> Migration.Type.CUSTOM;
+            case BASELINE -> Migration.Type.BASELINE;
+            case DELETE -> Migration.Type.DELETE;
+            case SCHEMA -> Migration.Type.SCHEMA;
+            case UNDO_SCRIPT -> Migration.Type.UNDO_SCRIPT;
+        };
+    }
+
+    static Migration.State state(MigrationState state) {
+        return switch (state) {
+            case PENDING -> Migration.State.PENDING;
+            case ABOVE_TARGET -> Migration.State.ABOVE_TARGET;
+            case BELOW_BASELINE -> Migration.State.BELOW_BASELINE;
+            case BASELINE_IGNORED -> Migration.State.BASELINE_IGNORED;
+            case BASELINE -> Migration.State.BASELINE;
+            case IGNORED -> Migration.State.IGNORED;
+            case MISSING_SUCCESS -> Migration.State.MISSING;
+            case MISSING_FAILED -> Migration.State.MISSING_FAILED;
+            case SUCCESS -> Migration.State.SUCCESS;
+            case UNDONE -> Migration.State.UNDONE;
+            case AVAILABLE -> Migration.State.AVAILABLE;
+            case FAILED -> Migration.State.FAILED;
+            case OUT_OF_ORDER -> Migration.State.OUT_OF_ORDER;
+            case FUTURE_SUCCESS -> Migration.State.FUTURE;
+            case FUTURE_FAILED -> Migration.State.FUTURE_FAILED;
+            case OUTDATED -> Migration.State.OUTDATED;
+            case SUPERSEDED -> Migration.State.SUPERSEDED;
+            case DELETED -> Migration.State.DELETED;
+        };
     }
 
     /**

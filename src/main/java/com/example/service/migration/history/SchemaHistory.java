@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.flywaydb.core.api.MigrationVersion;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
+import com.example.service.migration.Page;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.MigrationDataSource;
 
@@ -50,10 +51,10 @@ public class SchemaHistory {
     }
 
     /** Rows {@code offset} to {@code offset + limit}, newest first; an empty page when there is no history yet. */
-    public HistoryPage page(int limit, long offset) {
+    public Page<HistoryEntry> page(int limit, long offset) {
         try (Connection c = dataSource.getConnection()) {
             if (!historyTableExists(c)) {
-                return new HistoryPage(List.of(), limit, offset, 0);
+                return new Page<>(List.of(), limit, offset, 0);
             }
             List<HistoryEntry> entries = new ArrayList<>(limit);
             try (PreparedStatement s = c.prepareStatement(PAGE_SQL)) {
@@ -65,7 +66,7 @@ public class SchemaHistory {
                     }
                 }
             }
-            return new HistoryPage(entries, limit, offset, count(c));
+            return new Page<>(entries, limit, offset, count(c));
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
         }

@@ -8,21 +8,15 @@ import com.example.service.migration.MigrationException;
 public class LockUnavailableException extends MigrationException {
 
     private final transient Optional<LockHolder> holder;
-    private final boolean timedOut;
 
     public LockUnavailableException(Optional<LockHolder> holder, boolean timedOut) {
         super((timedOut ? "timed out waiting for the migration lock, held by " : "the migration lock is held by ")
                 + holder.map(LockHolder::describe).orElse("another session"), null);
         this.holder = holder;
-        this.timedOut = timedOut;
     }
 
     public Optional<LockHolder> holder() {
         return holder;
-    }
-
-    public boolean timedOut() {
-        return timedOut;
     }
 
     @Override

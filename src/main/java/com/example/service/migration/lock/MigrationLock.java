@@ -12,7 +12,8 @@ import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
+import com.example.service.migration.db.Deadline;
 import com.example.service.migration.db.MigrationDataSource;
 
 import io.agroal.api.AgroalDataSource;
@@ -68,32 +69,30 @@ public class MigrationLock {
 
     /** Takes the lock, waiting at most {@code timeout}; {@link Duration#ZERO} tries once. */
     public Held acquire(Duration timeout) {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long nextReport = start + REPORT_EVERY.toNanos();
+        Deadline deadline = Deadline.after(timeout);
+        Duration nextReport = REPORT_EVERY;
         boolean contended = false;
         while (true) {
             Optional<Held> held = tryAcquire();
             if (held.isPresent()) {
                 if (contended) {
-                    waited.fire(new LockWaited(Duration.ofNanos(System.nanoTime() - start), LockWaited.Outcome.ACQUIRED));
+                    waited.fire(new LockWaited(deadline.elapsed(), LockWaited.Outcome.ACQUIRED));
                 }
                 return held.get();
             }
             contended = true;
             Optional<LockHolder> holder = holder();
-            long now = System.nanoTime();
-            if (now >= deadline) {
-                waited.fire(new LockWaited(Duration.ofNanos(now - start),
+            if (deadline.passed()) {
+                waited.fire(new LockWaited(deadline.elapsed(),
                         timeout.isZero() ? LockWaited.Outcome.BUSY : LockWaited.Outcome.TIMED_OUT));
                 throw new LockUnavailableException(holder, !timeout.isZero());
             }
-            if (now >= nextReport) {
+            if (deadline.elapsed().compareTo(nextReport) >= 0) {
                 LOG.infof("Waiting for the migration lock held by %s (timeout %s)",
                         holder.map(LockHolder::describe).orElse("another session"), timeout);
-                nextReport = now + REPORT_EVERY.toNanos();
+                nextReport = deadline.elapsed().plus(REPORT_EVERY);
             }
-            sleep(Math.min(POLL.toNanos(), deadline - now));
+            deadline.pause(POLL, () -> new LockUnavailableException(holder, true));
         }
     }
 
@@ -138,15 +137,6 @@ public class MigrationLock {
 
     private static DatabaseUnavailableException unavailable(SQLException e) {
         return new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
-    }
-
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(Math.max(nanos, 0)).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LockUnavailableException(Optional.empty(), true);
-        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.BaselineResult;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.SchemaChange;

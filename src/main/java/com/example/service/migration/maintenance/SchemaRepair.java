@@ -41,7 +41,6 @@ public class SchemaRepair {
 
     private static List<Migration> list(List<RepairOutput> outputs) {
         return outputs == null ? List.of()
-                : outputs.stream().map(o -> new Migration(FlywayTypes.blankToNull(o.version), o.description, o.filepath, null,
-                        null, null, null)).toList();
+                : outputs.stream().map(FlywayTypes::migration).toList();
     }
 }

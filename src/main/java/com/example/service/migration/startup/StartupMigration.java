@@ -8,8 +8,8 @@ import org.jboss.logging.Logger;
 
 import com.example.service.config.DatabaseConfig;
 import com.example.service.config.RunMode;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.AppliedMigration;
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationListener;

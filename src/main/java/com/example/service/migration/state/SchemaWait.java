@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.ReadinessMode;
+import com.example.service.migration.db.Deadline;
 
 /**
  * Waits until the schema is current for this code, for init containers that let the application
@@ -33,7 +34,7 @@ public class SchemaWait {
      * @throws WaitTimedOutException when {@code timeout} runs out first, naming the last state seen
      */
     public SchemaState awaitCurrent(Duration timeout, ReadinessMode mode) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         String lastReason = null;
         while (true) {
             String reason;
@@ -50,12 +51,11 @@ public class SchemaWait {
                 LOG.infof("Waiting for the schema to be current (%s): %s", mode.name().toLowerCase(), reason);
                 lastReason = reason;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (deadline.passed()) {
                 throw new WaitTimedOutException("schema not current (" + mode.name().toLowerCase() + ") within "
                         + timeout.toSeconds() + " s: " + reason);
             }
-            sleep(Math.min(POLL.toNanos(), left));
+            deadline.pause(POLL, () -> new WaitTimedOutException("interrupted while waiting for the schema"));
         }
     }
 
@@ -63,14 +63,5 @@ public class SchemaWait {
         return "status " + state.status() + ", version " + (state.currentVersion() == null ? "none" : state.currentVersion())
                 + ", this code's latest " + state.latestKnownVersion()
                 + (state.pending().isEmpty() ? "" : ", " + state.pending().size() + " pending");
-    }
-
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(nanos).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitTimedOutException("interrupted while waiting for the schema");
-        }
     }
 }

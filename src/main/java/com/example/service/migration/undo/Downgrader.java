@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.flywaydb.core.api.MigrationInfo;
 
+import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.AppliedMigration;
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;

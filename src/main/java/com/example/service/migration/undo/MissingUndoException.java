@@ -7,18 +7,10 @@ import com.example.service.migration.MigrationException;
 /** A downgrade was refused before running anything, because some of its migrations have no undo script. */
 public class MissingUndoException extends MigrationException {
 
-    private final transient List<String> versions;
-
     public MissingUndoException(List<String> versions, List<String> locations) {
         super("no undo script for " + String.join(", ", versions.stream().map(v -> "V" + v).toList())
                 + " in " + String.join(",", locations) + " (expected U<version>__<description>.sql); nothing was undone",
                 null);
-        this.versions = List.copyOf(versions);
-    }
-
-    /** The versions that lack an undo script. */
-    public List<String> versions() {
-        return versions;
     }
 
     @Override

@@ -16,30 +16,30 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * hanging connections are shown end to end by DatabaseOutageIT; the server's error states are
  * here, because a superuser (what the tests connect as) is exempt from the limits that cause them.
  */
-class DatabaseUnreachableExceptionTest {
+class ConnectionFailureTest {
 
     @Test
     void transportFailuresAnywhereInTheCauseChainAreConnectionFailures() {
-        assertThat(DatabaseUnreachableException.isConnectionFailure(new ConnectException("Connection refused"))).isTrue();
-        assertThat(DatabaseUnreachableException.isConnectionFailure(ClosedConnectionException.INSTANCE)).isTrue();
-        assertThat(DatabaseUnreachableException.isConnectionFailure(
+        assertThat(ItemRepository.isConnectionFailure(new ConnectException("Connection refused"))).isTrue();
+        assertThat(ItemRepository.isConnectionFailure(ClosedConnectionException.INSTANCE)).isTrue();
+        assertThat(ItemRepository.isConnectionFailure(
                 new CompletionException(new ConnectException("Connection refused")))).isTrue();
     }
 
     @Test
     void theServersCannotServeNowStatesAreConnectionFailures() {
         for (String state : new String[] { "08006", "53300", "57P01", "57P03" }) {
-            assertThat(DatabaseUnreachableException.isConnectionFailure(pg(state))).as(state).isTrue();
+            assertThat(ItemRepository.isConnectionFailure(pg(state))).as(state).isTrue();
         }
     }
 
     @Test
     void queriesTheServerRejectedAndOtherFailuresAreNot() {
         for (String state : new String[] { "42P01", "23505", "22P02", "57014" }) {
-            assertThat(DatabaseUnreachableException.isConnectionFailure(pg(state))).as(state).isFalse();
+            assertThat(ItemRepository.isConnectionFailure(pg(state))).as(state).isFalse();
         }
-        assertThat(DatabaseUnreachableException.isConnectionFailure(new VertxException("Pool closed", true))).isFalse();
-        assertThat(DatabaseUnreachableException.isConnectionFailure(new IllegalArgumentException("bad tuple"))).isFalse();
+        assertThat(ItemRepository.isConnectionFailure(new VertxException("Pool closed", true))).isFalse();
+        assertThat(ItemRepository.isConnectionFailure(new IllegalArgumentException("bad tuple"))).isFalse();
     }
 
     private static PgException pg(String sqlState) {

@@ -1,4 +1,4 @@
-package com.example.service.item;
+package com.example.service.database;
 
 import com.example.service.config.DatabaseConfig;
 import com.example.service.config.DatabaseConfig.SslMode;

@@ -1,4 +1,4 @@
-package com.example.service.item;
+package com.example.service.database;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ import io.vertx.sqlclient.SqlConnectOptions;
  * the TCP connect bounded by DB_QUERY_TIMEOUT (Vert.x waits a minute, holding a pool slot, for a
  * host that drops packets). The pool's own wait for a connection is switched off: in Vert.x 4.5 its
  * timer outlives a failed acquisition and then reports an uncaught error (vertx-sql-client issue
- * 1706). {@link ItemRepository} bounds every query instead.
+ * 1706). Every query is bounded by its caller instead (the item repository, by DB_QUERY_TIMEOUT).
  */
 @Singleton
 public class ReactivePoolCreator implements PgPoolCreator {
