@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param state           Flyway's state name: Pending, Success, Failed, Future, Missing, …
  * @param installedOn     when it was applied; null when not applied
  * @param executionTimeMs how long it took; null when not applied
+ * @param phase           {@code expand} or {@code contract} ({@link Phase#label()})
  */
 public record Migration(String version, String description, String script, String type, String state,
-        Instant installedOn, Integer executionTimeMs) {
+        Instant installedOn, Integer executionTimeMs, String phase) {
 
     /** The label used in logs and CLI output: {@code V3__index_item_name}. */
     public String label() {

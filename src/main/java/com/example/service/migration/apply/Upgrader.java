@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,15 +18,23 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
 
 import com.example.service.migration.AppliedMigration;
+import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.InvalidTargetException;
+import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.MigrationListener;
+import com.example.service.migration.Phase;
 import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
+import com.example.service.migration.db.MigrationPhases;
+import com.example.service.migration.release.ConnectedRelease;
+import com.example.service.migration.release.ConnectedReleases;
+import com.example.service.migration.release.OlderReleasesConnectedException;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.SchemaState;
@@ -35,16 +44,26 @@ import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE;
 import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE_ERROR;
 import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 
-/** Applies this code's pending migrations through Flyway, with per-migration progress. */
+/**
+ * Applies this code's pending migrations through Flyway, with per-migration progress: the expand
+ * phase (startup, {@code db upgrade}) or, after the rollout, the contract phase.
+ */
 @ApplicationScoped
 public class Upgrader {
 
+    private static final Logger LOG = Logger.getLogger(Upgrader.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+
     private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
+    private final MigrationPhases phases;
+    private final ConnectedReleases releases;
 
-    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector) {
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, MigrationPhases phases, ConnectedReleases releases) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
+        this.phases = phases;
+        this.releases = releases;
     }
 
     /**
@@ -79,13 +98,51 @@ public class Upgrader {
         };
     }
 
+    /**
+     * The contract phase: every pending contract migration, once no connected instance runs code that
+     * does not know the newest of them (waiting at most {@code wait} for them to leave), or at once
+     * with {@code force}. Refused while expand migrations are pending: contract follows the rollout.
+     * It throws {@link OlderReleasesConnectedException} when such instances are still there.
+     */
+    public SchemaChange<UpgradeResult> contract(Duration wait, boolean force) {
+        return new SchemaChange<>() {
+
+            @Override
+            public Optional<UpgradeResult> withoutLock() {
+                SchemaState state = inspector.read();
+                refuseWhileExpandPending(state.pending());
+                if (state.pendingContract().isEmpty()) {
+                    return Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0));
+                }
+                if (!force) {
+                    awaitOlderReleasesGone(newest(state.pendingContract()), wait);
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public UpgradeResult run(MigrationListener listener, Tracker tracker) {
+                List<Migration> pending = inspector.pending();
+                refuseWhileExpandPending(pending.stream().filter(m -> !Phase.CONTRACT.label().equals(m.phase())).toList());
+                if (!force && !pending.isEmpty()) {
+                    awaitOlderReleasesGone(newest(pending), Duration.ZERO);
+                }
+                return migrate(flywayFactory.forContract(), Phase.CONTRACT, null, listener, tracker);
+            }
+        };
+    }
+
     /** The upgrade itself, for a change that holds the migration lock (an upgrade, or a reset after its clean). */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener, SchemaChange.Tracker tracker) {
+        return migrate(flywayFactory.forExpand(), Phase.EXPAND, target, listener, tracker);
+    }
+
+    private UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target,
+            MigrationListener listener, SchemaChange.Tracker tracker) {
         List<DriftItem> drift = inspector.validate();
         if (!drift.isEmpty()) {
             throw new ValidationFailedException(drift);
         }
-        FluentConfiguration configuration = flywayFactory.configure();
         MigrationInfoService plan = configuration.load().info();
         if (target != null) {
             checkTarget(target, plan);
@@ -93,7 +150,7 @@ public class Upgrader {
         }
         int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
                 .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
-        Progress progress = new Progress(listener, tracker, total);
+        Progress progress = new Progress(listener, tracker, total, phase);
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
@@ -104,6 +161,45 @@ public class Upgrader {
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);
+        }
+    }
+
+    private static void refuseWhileExpandPending(List<Migration> expand) {
+        if (!expand.isEmpty()) {
+            throw new InvalidArgumentException("contract phase refused: expand migration(s) "
+                    + expand.stream().map(Migration::label).collect(Collectors.joining(", "))
+                    + " are pending; apply them first with 'db upgrade' (the contract phase runs after the rollout)");
+        }
+    }
+
+    private static String newest(List<Migration> migrations) {
+        return migrations.get(migrations.size() - 1).version();
+    }
+
+    /** Polls pg_stat_activity until no connected release is older than {@code version}, at most {@code wait}. */
+    private void awaitOlderReleasesGone(String version, Duration wait) {
+        long start = System.nanoTime();
+        List<ConnectedRelease> seen = List.of();
+        while (true) {
+            List<ConnectedRelease> older = releases.notKnowing(version);
+            if (older.isEmpty()) {
+                return;
+            }
+            long waited = System.nanoTime() - start;
+            if (waited >= wait.toNanos()) {
+                throw new OlderReleasesConnectedException(version, older, Duration.ofNanos(waited));
+            }
+            if (!older.equals(seen)) {
+                LOG.infof("Contract migration %s waits (at most %s) for older releases to disconnect: %s", version, wait,
+                        older.stream().map(ConnectedRelease::describe).collect(Collectors.joining(", ")));
+                seen = older;
+            }
+            try {
+                Thread.sleep(Math.min(POLL.toMillis(), Duration.ofNanos(wait.toNanos() - waited).toMillis() + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OlderReleasesConnectedException(version, older, Duration.ofNanos(waited));
+            }
         }
     }
 
@@ -130,15 +226,17 @@ public class Upgrader {
         private final MigrationListener listener;
         private final SchemaChange.Tracker tracker;
         private final int total;
+        private final Phase phase;
         private final List<AppliedMigration> applied = new ArrayList<>();
         private int started;
         private long startedAt;
         private MigrationInfo failed;
 
-        Progress(MigrationListener listener, SchemaChange.Tracker tracker, int total) {
+        Progress(MigrationListener listener, SchemaChange.Tracker tracker, int total, Phase phase) {
             this.listener = listener;
             this.tracker = tracker;
             this.total = total;
+            this.phase = phase;
         }
 
         @Override
@@ -155,10 +253,11 @@ public class Upgrader {
         public void handle(org.flywaydb.core.api.callback.Event event, Context context) {
             MigrationInfo info = context.getMigrationInfo();
             if (event == BEFORE_EACH_MIGRATE) {
-                tracker.started(FlywayTypes.migration(info), context.getConnection());
+                Migration migration = FlywayTypes.migration(info, phase);
+                tracker.started(migration, context.getConnection());
                 started++;
                 startedAt = System.nanoTime();
-                listener.starting(started, Math.max(total, started), FlywayTypes.migration(info));
+                listener.starting(started, Math.max(total, started), migration);
             } else if (event == AFTER_EACH_MIGRATE) {
                 AppliedMigration done = new AppliedMigration(
                         info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),

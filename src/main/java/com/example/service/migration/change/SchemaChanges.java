@@ -71,6 +71,15 @@ public class SchemaChanges {
         return run(actor, ChangeAction.UPGRADE, listener, upgrader.upgrade(target));
     }
 
+    /**
+     * Applies the pending contract migrations once no connected release is older than them, waiting
+     * at most {@code wait} for such releases to disconnect; {@code force} applies at once (audited as forced).
+     */
+    public UpgradeResult upgradeContract(Actor actor, Duration wait, boolean force, MigrationListener listener) {
+        return run(actor, force ? ChangeAction.CONTRACT_FORCED : ChangeAction.CONTRACT, listener,
+                upgrader.contract(wait, force));
+    }
+
     /** Drops everything in the schema, then migrates from scratch (see {@link SchemaReset}). */
     public ResetResult reset(Actor actor, MigrationListener listener) {
         return run(actor, ChangeAction.RESET, listener, reset.reset());

@@ -8,6 +8,7 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.Migration;
+import com.example.service.migration.Phase;
 
 /** The one place that turns Flyway's types into this package's records, and versions into Flyway's. */
 public final class FlywayTypes {
@@ -17,7 +18,7 @@ public final class FlywayTypes {
     private FlywayTypes() {
     }
 
-    public static Migration migration(MigrationInfo info) {
+    public static Migration migration(MigrationInfo info, Phase phase) {
         return new Migration(
                 info.getVersion() == null ? null : info.getVersion().getVersion(),
                 info.getDescription(),
@@ -25,7 +26,8 @@ public final class FlywayTypes {
                 info.getType() == null ? null : info.getType().name(),
                 info.getState().getDisplayName(),
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
-                info.getExecutionTime());
+                info.getExecutionTime(),
+                phase.label());
     }
 
     /**
