@@ -15,13 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.example.service.migration.Actors;
 import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.apply.SqlPreview;
 import com.example.service.migration.apply.UpgradeResult;
 import com.example.service.migration.audit.AuditLog;
 import com.example.service.migration.audit.AuditPage;
+import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.history.HistoryPage;
 import com.example.service.migration.history.SchemaHistory;

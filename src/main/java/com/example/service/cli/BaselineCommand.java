@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.example.service.migration.Actors;
+import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.maintenance.BaselineReport;
 

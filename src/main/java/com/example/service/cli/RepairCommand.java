@@ -8,8 +8,8 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.Actors;
 import com.example.service.migration.Migration;
+import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.maintenance.RepairReport;
 

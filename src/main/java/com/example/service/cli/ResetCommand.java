@@ -7,8 +7,8 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import com.example.service.migration.Actors;
 import com.example.service.migration.apply.ResetResult;
+import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
 
 @Dependent

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.example.service.migration.Actors;
 import com.example.service.migration.apply.UpgradeResult;
+import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.SchemaChanges;
 
 @Dependent

@@ -43,6 +43,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyFileDeclaresThePackageOfItsFolder() {
+        assertThat(sources().entrySet().stream()
+                .filter(e -> !MAIN.relativize(e.getKey().getParent()).toString().replace('/', '.').equals(packageOf(e.getValue())))
+                .map(Map.Entry::getKey)
+                .toList()).isEmpty();
+    }
+
+    @Test
     void flywayIsImportedOnlyInsideMigration() {
         assertThat(sources().entrySet().stream()
                 .filter(e -> e.getValue().contains("import org.flywaydb"))

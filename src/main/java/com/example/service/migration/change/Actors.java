@@ -1,8 +1,10 @@
-package com.example.service.migration;
+package com.example.service.migration.change;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.example.service.migration.Actor;
 
 /** Makes the {@link Actor} of each entry point, all on this host (the pod name on Kubernetes). */
 @ApplicationScoped

@@ -7,13 +7,13 @@ import org.jboss.logging.Logger;
 
 import com.example.service.config.DatabaseConfig;
 import com.example.service.config.RunMode;
-import com.example.service.migration.Actors;
 import com.example.service.migration.AppliedMigration;
 import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.apply.UpgradeResult;
+import com.example.service.migration.change.Actors;
 import com.example.service.migration.change.InFlightMigration;
 import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.db.DatabaseProbe;
