@@ -1,5 +1,7 @@
 package com.example.service.admin;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.example.service.migration.DatabaseUnavailableException;
+import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.apply.SqlPreview;
 import com.example.service.migration.apply.UpgradeResult;
@@ -96,12 +99,14 @@ public class AdminDbResource {
     @NonBlocking
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "Pending migrations (role viewer or admin)",
-            description = "This code's migrations not yet applied, in the order an upgrade would run them. From the cached state.")
+            description = "This code's migrations not yet applied, in version order, each with its phase (expand: the next "
+                    + "upgrade applies it; contract: db upgrade --phase contract does, after the rollout). From the cached state.")
     @APIResponse(responseCode = "200", description = "The pending migrations",
             content = @Content(schema = @Schema(implementation = PendingMigrations.class)))
     public PendingMigrations pending() {
         SchemaState state = knownState();
-        return new PendingMigrations(state.pending().size(), state.pending());
+        List<Migration> pending = state.allPending();
+        return new PendingMigrations(pending.size(), pending);
     }
 
     @GET

@@ -48,11 +48,11 @@ public class HistoryCommand implements Callable<Integer> {
         if (page.entries().isEmpty()) {
             return page.total() == 0 ? "No schema history yet." : "No rows past offset " + page.offset() + " of " + page.total() + ".";
         }
-        StringBuilder text = new StringBuilder(String.format("%-5s %-10s %-9s %-7s %-20s %8s  %s",
-                "rank", "version", "type", "success", "installed on (UTC)", "ms", "description"));
+        StringBuilder text = new StringBuilder(String.format("%-5s %-10s %-8s %-9s %-7s %-20s %8s  %s",
+                "rank", "version", "phase", "type", "success", "installed on (UTC)", "ms", "description"));
         for (HistoryEntry e : page.entries()) {
-            text.append('\n').append(String.format("%-5d %-10s %-9s %-7s %-20s %8d  %s", e.installedRank(),
-                    e.version() == null ? "" : e.version(), e.type(), e.success(),
+            text.append('\n').append(String.format("%-5d %-10s %-8s %-9s %-7s %-20s %8d  %s", e.installedRank(),
+                    e.version() == null ? "" : e.version(), e.phase(), e.type(), e.success(),
                     e.installedOn().toString().substring(0, 19).replace('T', ' '), e.executionTimeMs(), e.description()));
         }
         return text.append("\n(").append(page.entries().size()).append(" of ").append(page.total()).append(" rows)").toString();

@@ -14,7 +14,8 @@ import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
 @Command(name = "pending", mixinStandardHelpOptions = true,
-        description = "List the migrations that upgrade would apply, in order.")
+        description = "List the pending migrations in version order, each with its phase: expand (db upgrade applies them) "
+                + "or contract (db upgrade --phase contract does, after the rollout).")
 public class PendingCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,14 +27,14 @@ public class PendingCommand implements Callable<Integer> {
         this.inspector = inspector;
     }
 
-    /** @param pending this code's migrations not applied yet, in the order they would run */
+    /** @param pending this code's migrations not applied yet, expand and contract, in version order */
     record Pending(List<Migration> pending) {
     }
 
     @Override
     public Integer call() {
         output.print(new Pending(inspector.pending()), p -> p.pending().isEmpty() ? "Nothing pending."
-                : p.pending().stream().map(m -> m.label() + "  (" + m.script() + ")").collect(Collectors.joining("\n")));
+                : p.pending().stream().map(m -> m.label() + "  (" + m.script() + ", " + m.phase() + ")").collect(Collectors.joining("\n")));
         return ExitCodes.OK;
     }
 }

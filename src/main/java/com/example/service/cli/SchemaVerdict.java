@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.example.service.migration.Migration;
 import com.example.service.migration.ReadinessMode;
+import com.example.service.migration.release.ConnectedRelease;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaState;
 
@@ -15,14 +16,17 @@ import com.example.service.migration.state.SchemaState;
  * @param status             the state in one word
  * @param currentVersion     the highest applied version; null on an empty schema
  * @param latestKnownVersion the highest version this code has
- * @param pending            this code's migrations not applied yet
+ * @param pending            this code's expand migrations not applied yet
+ * @param pendingContract    this code's contract migrations not applied yet; they never make the schema less current
+ * @param contractBlockedBy  connected releases whose code does not know the newest pending contract migration
  * @param failed             migrations recorded as failed
  * @param drift              applied migrations that no longer match their scripts
  * @param futureCount        applied migrations newer than this code
  * @param exitCode           what {@code db check} exits with: 0, 3 (pending) or 4 (failed, or drift or newer under strict)
  */
 record SchemaVerdict(boolean current, String mode, String status, String currentVersion, String latestKnownVersion,
-        List<Migration> pending, List<Migration> failed, List<DriftItem> drift, int futureCount, int exitCode) {
+        List<Migration> pending, List<Migration> pendingContract, List<ConnectedRelease> contractBlockedBy,
+        List<Migration> failed, List<DriftItem> drift, int futureCount, int exitCode) {
 
     static SchemaVerdict of(SchemaState state, ReadinessMode mode) {
         boolean strict = mode == ReadinessMode.STRICT;
@@ -37,7 +41,8 @@ record SchemaVerdict(boolean current, String mode, String status, String current
             code = ExitCodes.VALIDATION_FAILED;
         }
         return new SchemaVerdict(code == ExitCodes.OK, mode.name().toLowerCase(), state.status().name(),
-                state.currentVersion(), state.latestKnownVersion(), state.pending(), state.failed(), state.drift(),
+                state.currentVersion(), state.latestKnownVersion(), state.pending(), state.pendingContract(),
+                state.contractBlockers(), state.failed(), state.drift(),
                 state.futureCount(), code);
     }
 
@@ -50,6 +55,8 @@ record SchemaVerdict(boolean current, String mode, String status, String current
             text.append(", ").append(futureCount).append(" migration(s) newer than this code");
         }
         pending.forEach(m -> text.append("\n  pending ").append(m.label()));
+        pendingContract.forEach(m -> text.append("\n  pending ").append(m.label()).append(" (contract, db upgrade --phase contract)"));
+        contractBlockedBy.forEach(r -> text.append("\n  contract blocked by ").append(r.describe()));
         failed.forEach(m -> text.append("\n  failed  ").append(m.label()));
         drift.forEach(d -> text.append("\n  drift   ").append(d.version() == null ? "" : "V" + d.version() + ": ")
                 .append(d.message()));

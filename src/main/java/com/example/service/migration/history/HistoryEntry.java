@@ -15,7 +15,9 @@ import java.time.Instant;
  * @param installedOn     when (UTC)
  * @param executionTimeMs how long it ran
  * @param success         false for a failed migration
+ * @param phase           {@code expand} or {@code contract}, as this code knows the version
  */
 public record HistoryEntry(int installedRank, String version, String description, String type, String script,
-        Integer checksum, String installedBy, Instant installedOn, long executionTimeMs, boolean success) {
+        Integer checksum, String installedBy, Instant installedOn, long executionTimeMs, boolean success,
+        String phase) {
 }

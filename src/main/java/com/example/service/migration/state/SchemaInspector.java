@@ -59,7 +59,7 @@ public class SchemaInspector {
     /** This code's migrations not yet applied, expand and contract, in version order. */
     public List<Migration> pending() {
         return Arrays.stream(info()).filter(SchemaInspector::pendingForThisCode).map(this::migration)
-                .sorted(Comparator.comparing(m -> MigrationVersion.fromVersion(m.version()))).toList();
+                .sorted(SchemaState.IN_VERSION_ORDER).toList();
     }
 
     /** Drift and failures, itemised; pending and newer migrations are not findings. */
@@ -90,7 +90,7 @@ public class SchemaInspector {
         List<Migration> pendingBoth = Arrays.stream(all).filter(SchemaInspector::pendingForThisCode).map(this::migration).toList();
         List<Migration> pending = pendingBoth.stream().filter(m -> !Phase.CONTRACT.label().equals(m.phase())).toList();
         List<Migration> pendingContract = pendingBoth.stream().filter(m -> Phase.CONTRACT.label().equals(m.phase()))
-                .sorted(Comparator.comparing(m -> MigrationVersion.fromVersion(m.version()))).toList();
+                .sorted(SchemaState.IN_VERSION_ORDER).toList();
         List<Migration> failed = Arrays.stream(all).filter(i -> i.getState().isFailed()).map(this::migration).toList();
         List<MigrationInfo> applied = Arrays.stream(all).filter(i -> i.getState().isApplied()).toList();
         long future = applied.stream().filter(SchemaInspector::isFuture).count();

@@ -1,8 +1,12 @@
 package com.example.service.migration.state;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.api.MigrationVersion;
 
 import com.example.service.migration.Migration;
 import com.example.service.migration.ReadinessMode;
@@ -34,7 +38,17 @@ public record SchemaState(SchemaStatus status, String currentVersion, String lat
         int futureCount, Migration lastApplied, Optional<LockHolder> lockHolder, String databaseVersion,
         Instant readAt) {
 
-    /** True when this code's migrations are all applied and none failed. */
+    /** Flyway's version order; repeatable migrations (no version) last, where Flyway runs them. */
+    public static final Comparator<Migration> IN_VERSION_ORDER = Comparator.comparing(Migration::version,
+            Comparator.nullsLast(Comparator.comparing(MigrationVersion::fromVersion)));
+
+    /** Every pending migration, expand and contract, in version order. */
+    public List<Migration> allPending() {
+        return Stream.concat(pending.stream(), pendingContract.stream())
+                .sorted(IN_VERSION_ORDER).toList();
+    }
+
+    /** True when this code's expand migrations are all applied and none failed; pending contract ones do not count. */
     public boolean currentForThisCode() {
         return pending.isEmpty() && failed.isEmpty();
     }
