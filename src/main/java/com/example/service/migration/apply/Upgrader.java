@@ -32,6 +32,7 @@ import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationPhases;
+import com.example.service.migration.db.ScriptCatalog;
 import com.example.service.migration.release.ConnectedRelease;
 import com.example.service.migration.release.ConnectedReleases;
 import com.example.service.migration.release.OlderReleasesConnectedException;
@@ -155,8 +156,10 @@ public class Upgrader {
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
             tracker.committed();
-            // Flyway names no target when it applied nothing (another instance migrated while we waited).
-            String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            // Flyway names no target when it applied nothing (another instance migrated while we waited),
+            // and names the last one applied, which for a contract migration applied out of order is below
+            // the schema's version.
+            String reached = highest(result.initialSchemaVersion, result.targetSchemaVersion);
             return new UpgradeResult(result.initialSchemaVersion, reached, progress.applied,
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
@@ -170,6 +173,10 @@ public class Upgrader {
                     + expand.stream().map(Migration::label).collect(Collectors.joining(", "))
                     + " are pending; apply them first with 'db upgrade' (the contract phase runs after the rollout)");
         }
+    }
+
+    private static String highest(String a, String b) {
+        return a == null ? b : b == null || !ScriptCatalog.isAbove(b, a) ? a : b;
     }
 
     private static String newest(List<Migration> migrations) {

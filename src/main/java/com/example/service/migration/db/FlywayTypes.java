@@ -4,6 +4,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 
 import com.example.service.migration.InvalidArgumentException;
@@ -24,7 +25,10 @@ public final class FlywayTypes {
                 info.getDescription(),
                 info.getScript(),
                 info.getType() == null ? null : info.getType().name(),
-                info.getState().getDisplayName(),
+                phase == Phase.CONTRACT && info.getState() == MigrationState.IGNORED
+                        // Below expand migrations applied since, as contract migrations are by design.
+                        ? MigrationState.PENDING.getDisplayName()
+                        : info.getState().getDisplayName(),
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
                 info.getExecutionTime(),
                 phase.label());
