@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,10 +17,8 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.jboss.logging.Logger;
 
 import com.example.service.migration.AppliedMigration;
-import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationFailedException;
@@ -31,11 +28,7 @@ import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
-import com.example.service.migration.db.MigrationPhases;
 import com.example.service.migration.db.ScriptCatalog;
-import com.example.service.migration.release.ConnectedRelease;
-import com.example.service.migration.release.ConnectedReleases;
-import com.example.service.migration.release.OlderReleasesConnectedException;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.SchemaState;
@@ -47,24 +40,17 @@ import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 
 /**
  * Applies this code's pending migrations through Flyway, with per-migration progress: the expand
- * phase (startup, {@code db upgrade}) or, after the rollout, the contract phase.
+ * phase (startup, {@code db upgrade}) here, the contract phase through {@link ContractUpgrade}.
  */
 @ApplicationScoped
 public class Upgrader {
 
-    private static final Logger LOG = Logger.getLogger(Upgrader.class);
-    private static final Duration POLL = Duration.ofSeconds(1);
-
     private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
-    private final MigrationPhases phases;
-    private final ConnectedReleases releases;
 
-    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, MigrationPhases phases, ConnectedReleases releases) {
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
-        this.phases = phases;
-        this.releases = releases;
     }
 
     /**
@@ -99,46 +85,12 @@ public class Upgrader {
         };
     }
 
-    /**
-     * The contract phase: every pending contract migration, once no connected instance runs code that
-     * does not know the newest of them (waiting at most {@code wait} for them to leave), or at once
-     * with {@code force}. Refused while expand migrations are pending: contract follows the rollout.
-     * It throws {@link OlderReleasesConnectedException} when such instances are still there.
-     */
-    public SchemaChange<UpgradeResult> contract(Duration wait, boolean force) {
-        return new SchemaChange<>() {
-
-            @Override
-            public Optional<UpgradeResult> withoutLock() {
-                SchemaState state = inspector.read();
-                refuseWhileExpandPending(state.pending());
-                if (state.pendingContract().isEmpty()) {
-                    return Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0));
-                }
-                if (!force) {
-                    awaitOlderReleasesGone(newest(state.pendingContract()), wait);
-                }
-                return Optional.empty();
-            }
-
-            @Override
-            public UpgradeResult run(MigrationListener listener, Tracker tracker) {
-                List<Migration> pending = inspector.pending();
-                refuseWhileExpandPending(pending.stream().filter(m -> !Phase.CONTRACT.label().equals(m.phase())).toList());
-                if (!force && !pending.isEmpty()) {
-                    awaitOlderReleasesGone(newest(pending), Duration.ZERO);
-                }
-                return migrate(flywayFactory.forContract(), Phase.CONTRACT, null, listener, tracker);
-            }
-        };
-    }
-
     /** The upgrade itself, for a change that holds the migration lock (an upgrade, or a reset after its clean). */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener, SchemaChange.Tracker tracker) {
         return migrate(flywayFactory.forExpand(), Phase.EXPAND, target, listener, tracker);
     }
 
-    private UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target,
+    UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target,
             MigrationListener listener, SchemaChange.Tracker tracker) {
         List<DriftItem> drift = inspector.validate();
         if (!drift.isEmpty()) {
@@ -167,47 +119,8 @@ public class Upgrader {
         }
     }
 
-    private static void refuseWhileExpandPending(List<Migration> expand) {
-        if (!expand.isEmpty()) {
-            throw new InvalidArgumentException("contract phase refused: expand migration(s) "
-                    + expand.stream().map(Migration::label).collect(Collectors.joining(", "))
-                    + " are pending; apply them first with 'db upgrade' (the contract phase runs after the rollout)");
-        }
-    }
-
     private static String highest(String a, String b) {
         return a == null ? b : b == null || !ScriptCatalog.isAbove(b, a) ? a : b;
-    }
-
-    private static String newest(List<Migration> migrations) {
-        return migrations.get(migrations.size() - 1).version();
-    }
-
-    /** Polls pg_stat_activity until no connected release is older than {@code version}, at most {@code wait}. */
-    private void awaitOlderReleasesGone(String version, Duration wait) {
-        long start = System.nanoTime();
-        List<ConnectedRelease> seen = List.of();
-        while (true) {
-            List<ConnectedRelease> older = releases.notKnowing(version);
-            if (older.isEmpty()) {
-                return;
-            }
-            long waited = System.nanoTime() - start;
-            if (waited >= wait.toNanos()) {
-                throw new OlderReleasesConnectedException(version, older, Duration.ofNanos(waited));
-            }
-            if (!older.equals(seen)) {
-                LOG.infof("Contract migration %s waits (at most %s) for older releases to disconnect: %s", version, wait,
-                        older.stream().map(ConnectedRelease::describe).collect(Collectors.joining(", ")));
-                seen = older;
-            }
-            try {
-                Thread.sleep(Math.min(POLL.toMillis(), Duration.ofNanos(wait.toNanos() - waited).toMillis() + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OlderReleasesConnectedException(version, older, Duration.ofNanos(waited));
-            }
-        }
     }
 
     /** The upgrade target as a version; null for none. */

@@ -13,6 +13,7 @@ import com.example.service.migration.ChangeAction;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.SchemaChange;
+import com.example.service.migration.apply.ContractUpgrade;
 import com.example.service.migration.apply.ResetResult;
 import com.example.service.migration.apply.SchemaReset;
 import com.example.service.migration.apply.UpgradeResult;
@@ -39,6 +40,7 @@ import com.example.service.migration.undo.Downgrader;
 public class SchemaChanges {
 
     private final Upgrader upgrader;
+    private final ContractUpgrade contract;
     private final SchemaReset reset;
     private final Downgrader downgrader;
     private final SchemaRepair repair;
@@ -50,10 +52,11 @@ public class SchemaChanges {
     private final Event<SchemaChanged> changed;
     private final MigrationConfig config;
 
-    SchemaChanges(Upgrader upgrader, SchemaReset reset, Downgrader downgrader, SchemaRepair repair, SchemaBaseline baseline,
+    SchemaChanges(Upgrader upgrader, ContractUpgrade contract, SchemaReset reset, Downgrader downgrader, SchemaRepair repair, SchemaBaseline baseline,
             MigrationLock lock, SchemaChangeRecorder recorder, InFlightMigration inFlight, LockTimeoutExplainer lockTimeouts,
             Event<SchemaChanged> changed, MigrationConfig config) {
         this.upgrader = upgrader;
+        this.contract = contract;
         this.reset = reset;
         this.downgrader = downgrader;
         this.repair = repair;
@@ -77,7 +80,7 @@ public class SchemaChanges {
      */
     public UpgradeResult upgradeContract(Actor actor, Duration wait, boolean force, MigrationListener listener) {
         return run(actor, force ? ChangeAction.CONTRACT_FORCED : ChangeAction.CONTRACT, listener,
-                upgrader.contract(wait, force));
+                contract.contract(wait, force));
     }
 
     /** Drops everything in the schema, then migrates from scratch (see {@link SchemaReset}). */
