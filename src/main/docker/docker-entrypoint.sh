@@ -1,5 +1,5 @@
 #!/bin/sh
-# The image's entry point: one image, every way the service runs (README "Deployment").
+# The image's entry point: one image, every way the service runs (docs/production.md "The image").
 #   (no arguments), serve …   the HTTP service; it migrates at start unless MIGRATE_AT_START=false
 #   db <command> …            one migration command, exiting with its code (`db upgrade`, `db wait`)
 #   --help, --version, …      options of the example-service command

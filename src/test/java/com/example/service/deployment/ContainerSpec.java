@@ -134,7 +134,7 @@ record ContainerSpec(String origin, List<String> entrypoint, List<String> args, 
         return values(map.path("data"), false);
     }
 
-    /** A rendered Secret, or the example Secret the README tells users to create from. */
+    /** A rendered Secret, or the example Secret docs/kubernetes.md tells users to create from. */
     private static Map<String, String> secret(List<JsonNode> docs, String name) {
         JsonNode secret = find(docs, "Secret", name);
         if (secret == null) {

@@ -39,9 +39,17 @@ final class DbCommands {
 
     /** Subcommand name (and alias) to the option names it accepts. */
     static Map<String, Set<String>> available() {
-        CommandLine db = new CommandLine(ExampleServiceCommand.class, MODEL_ONLY).getSubcommands().get("db");
         Map<String, Set<String>> commands = new LinkedHashMap<>();
-        db.getSubcommands().forEach((name, command) -> commands.put(name, command.getCommandSpec().optionsMap().keySet()));
+        db().getSubcommands().forEach((name, command) -> commands.put(name, command.getCommandSpec().optionsMap().keySet()));
         return commands;
+    }
+
+    /** The exit codes {@code db --help} lists, each with its meaning. */
+    static Map<String, String> exitCodes() {
+        return db().getCommandSpec().usageMessage().exitCodeList();
+    }
+
+    private static CommandLine db() {
+        return new CommandLine(ExampleServiceCommand.class, MODEL_ONLY).getSubcommands().get("db");
     }
 }

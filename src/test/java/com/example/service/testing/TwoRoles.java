@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A {@link SecurePostgres} for a test class (register it as a static extension), with the
- * least-privilege setup of the README's "Roles and grants", statement for statement: a migration
+ * least-privilege setup of docs/production.md "Roles and grants", statement for statement: a migration
  * role that owns the schema, and an application role with data privileges only.
  */
 public final class TwoRoles implements BeforeAllCallback, AfterAllCallback {
@@ -36,7 +36,7 @@ public final class TwoRoles implements BeforeAllCallback, AfterAllCallback {
         return server;
     }
 
-    /** A new database owned by the migration role, with the README's grants; returns its name. */
+    /** A new database owned by the migration role, with the grants of docs/production.md; returns its name. */
     public String createDatabase() {
         String database = server.createDatabase();
         server.execute("ALTER DATABASE " + database + " OWNER TO " + MIGRATOR);
