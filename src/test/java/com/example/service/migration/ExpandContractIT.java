@@ -2,6 +2,7 @@ package com.example.service.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,8 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Two releases of the packaged jar on one database, as in a rolling deploy: the new release applies
  * its expand migrations and serves while its contract migration waits for the old release to leave.
+ * The new release is docs/zero-downtime.md's rename, with a later expand migration after it.
  */
 class ExpandContractIT {
+
+    private static final Example EXAMPLE = new Example(Path.of("docs/examples/rename-column"));
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final String COLUMNS = "SELECT column_name FROM information_schema.columns WHERE table_name = 'item'";
@@ -25,24 +29,19 @@ class ExpandContractIT {
     @Test
     void theContractPhaseWaitsForTheOldReleaseThenAppliesOutOfOrderAndValidates() {
         try (TestDatabase db = TestDatabase.create();
-                MigrationFolder expand = MigrationFolder.create()
-                        .with("V4__add_item_summary.sql", "ALTER TABLE item ADD COLUMN summary text;\n")
-                        .with("V6__add_item_tags.sql", "ALTER TABLE item ADD COLUMN tags text[];\n");
-                MigrationFolder contract = MigrationFolder.create()
-                        .with("V5__drop_item_description.sql", "ALTER TABLE item DROP COLUMN description;\n");
-                MigrationFolder undo = MigrationFolder.create()
-                        .with("U5__drop_item_description.sql", "ALTER TABLE item ADD COLUMN description text;\n")) {
+                MigrationFolder later = MigrationFolder.create()
+                        .with("V7__add_item_tags.sql", "ALTER TABLE item ADD COLUMN tags text[];\n")) {
             Map<String, String> newRelease = ServiceProcess.environment(db.name());
-            newRelease.put("MIGRATION_LOCATIONS", expand.afterShipped());
-            newRelease.put("CONTRACT_LOCATIONS", contract.location());
-            newRelease.put("UNDO_LOCATIONS", "classpath:db/undo," + undo.location());
+            newRelease.put("MIGRATION_LOCATIONS", "classpath:db/migration," + EXAMPLE.location("migration") + "," + later.location());
+            newRelease.put("CONTRACT_LOCATIONS", EXAMPLE.location("contract"));
+            newRelease.put("UNDO_LOCATIONS", "classpath:db/undo," + EXAMPLE.location("undo"));
             newRelease.put("HOSTNAME", "new-release");
             Map<String, String> oldRelease = ServiceProcess.environment(db.name());
             oldRelease.put("HOSTNAME", "old-release");
 
             try (ServiceProcess newer = ServiceProcess.start(newRelease)) {
                 newer.awaitStatus("/q/health/ready", 200, START);
-                assertThat(db.appliedVersions()).as("expand only at startup").containsExactly("1", "2", "3", "4", "6");
+                assertThat(db.appliedVersions()).as("expand only at startup").containsExactly("1", "2", "3", "4", "5", "7");
 
                 try (ServiceProcess older = ServiceProcess.start(oldRelease)) {
                     older.awaitStatus("/q/health/ready", 200, START);
@@ -52,7 +51,7 @@ class ExpandContractIT {
                     assertThat(run(newRelease, "check").exitCode()).isZero();
                     JsonNode pending = run(newRelease, "pending", "--json").json().path("pending");
                     assertThat(pending).hasSize(1);
-                    assertThat(pending.get(0).path("version").asText()).isEqualTo("5");
+                    assertThat(pending.get(0).path("version").asText()).isEqualTo("6");
                     assertThat(pending.get(0).path("phase").asText()).isEqualTo("contract");
                     assertThat(pending.get(0).path("state").asText()).isEqualTo("Pending");
                     JsonNode current = run(newRelease, "current", "--json").json();
@@ -62,8 +61,11 @@ class ExpandContractIT {
                     CommandResult refused = run(newRelease, "upgrade", "--phase", "contract", "--wait", "5s");
                     assertThat(refused.exitCode()).as(refused.stderr()).isEqualTo(5);
                     assertThat(refused.stderr()).contains("example-service/3@old-release", "nothing was changed");
-                    assertThat(db.appliedVersions()).containsExactly("1", "2", "3", "4", "6");
+                    assertThat(db.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "7");
                     assertThat(db.column(COLUMNS)).contains("description");
+                    db.execute("INSERT INTO item (name, description) VALUES ('written by release 1', 'old column')");
+                    assertThat(db.single("SELECT details FROM item WHERE name = 'written by release 1'"))
+                            .as("the expand trigger keeps the new column in step").isEqualTo("old column");
 
                     CommandResult forced = run(newRelease, "upgrade", "--phase", "contract", "--force");
                     assertThat(forced.exitCode()).as(forced.stderr()).isZero();
@@ -72,21 +74,30 @@ class ExpandContractIT {
                     CommandResult undone = run(newRelease, "downgrade", "--steps", "1");
                     assertThat(undone.exitCode()).as(undone.stderr()).isZero();
                     assertThat(db.appliedVersions()).as("downgrade undoes the contract migration, newest first")
-                            .containsExactly("1", "2", "3", "4", "6");
+                            .containsExactly("1", "2", "3", "4", "5", "7");
                 }
 
                 CommandResult applied = run(newRelease, "upgrade", "--phase", "contract", "--wait", "30s", "--json");
                 assertThat(applied.exitCode()).as(applied.stderr()).isZero();
-                assertThat(applied.json().path("toVersion").asText()).isEqualTo("6");
+                assertThat(applied.json().path("toVersion").asText()).isEqualTo("7");
                 assertThat(db.column("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                        .as("applied out of order, after the later expand migration").endsWith("6", "5");
-                assertThat(db.column(COLUMNS)).doesNotContain("description").contains("summary", "tags");
+                        .as("applied out of order, after the later expand migration").endsWith("7", "6");
+                assertThat(db.column(COLUMNS)).doesNotContain("description").contains("details", "tags");
+                assertThat(db.single("SELECT details FROM item WHERE name = 'written by release 1'")).isEqualTo("old column");
                 assertThat(run(newRelease, "validate").exitCode()).isZero();
                 JsonNode newest = run(newRelease, "history", "--json").json().path("entries").get(0);
-                assertThat(newest.path("version").asText()).isEqualTo("5");
+                assertThat(newest.path("version").asText()).isEqualTo("6");
                 assertThat(newest.path("phase").asText()).isEqualTo("contract");
                 assertThat(newer.status("/q/health/ready")).isEqualTo(200);
             }
+        }
+    }
+
+    /** A folder of the worked example, with its migration, contract and undo scripts. */
+    private record Example(Path dir) {
+
+        String location(String kind) {
+            return "filesystem:" + dir.resolve(kind).toAbsolutePath();
         }
     }
 
