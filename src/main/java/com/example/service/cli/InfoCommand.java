@@ -37,6 +37,7 @@ public class InfoCommand implements Callable<Integer> {
                 "password:            " + (info.password() == null ? "(none)" : info.password()),
                 "application name:    " + info.applicationName(),
                 "migration locations: " + String.join(",", info.migrationLocations()),
+                "contract locations:  " + String.join(",", info.contractLocations()),
                 "undo locations:      " + String.join(",", info.undoLocations()),
                 "readiness mode:      " + info.readinessMode(),
                 "lock timeout:        " + info.lockTimeout());
