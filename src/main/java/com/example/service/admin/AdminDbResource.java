@@ -127,11 +127,12 @@ public class AdminDbResource {
     @NonBlocking
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "Pending migrations (role viewer or admin)",
-            description = "This code's migrations not yet applied, in the order an upgrade would run them. From the cached state.")
+            description = "This code's migrations not yet applied, in version order, each with its phase (expand: the next "
+                    + "upgrade applies it; contract: db upgrade --phase contract does, after the rollout). From the cached state.")
     @APIResponse(responseCode = "200", description = "The pending migrations",
             content = @Content(schema = @Schema(implementation = PendingMigrations.class)))
     public PendingMigrations pending() {
-        return PendingMigrations.of(knownState().pending());
+        return PendingMigrations.of(knownState().allPending());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package com.example.service.admin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +20,11 @@ import com.example.service.migration.state.SchemaStatus;
  *                           did not answer at the last refresh
  * @param currentVersion     the highest applied version; null on an empty schema
  * @param latestKnownVersion the highest version among this code's migrations
- * @param pendingCount       this code's migrations not yet applied
+ * @param pendingCount       this code's expand migrations not yet applied
+ * @param pendingContractCount this code's contract migrations not yet applied (post-deploy; they never make
+ *                           an instance unready)
+ * @param contractBlockedBy  connected releases whose code does not know the newest pending contract migration:
+ *                           the contract phase waits for them to leave
  * @param appliedCount       migrations applied, this code's and newer ones
  * @param failedCount        migrations recorded as failed
  * @param driftCount         validation findings (checksum drift, missing or failed migrations)
@@ -37,7 +42,8 @@ import com.example.service.migration.state.SchemaStatus;
  */
 public record DbStatus(
         @Schema(enumeration = { "UP_TO_DATE", "PENDING", "MIGRATING", "FAILED", "DRIFT", "AHEAD", "UNKNOWN" }) String state,
-        String currentVersion, String latestKnownVersion, int pendingCount, int appliedCount, int failedCount,
+        String currentVersion, String latestKnownVersion, int pendingCount, int pendingContractCount,
+        List<ConnectedRelease> contractBlockedBy, int appliedCount, int failedCount,
         int driftCount, int newerCount, Migration lastApplied, String databaseVersion, LockHolder lockHolder,
         Progress startupMigration, UpgradeStep progress, boolean databaseReachable, String problem, Instant checkedAt) {
 
@@ -91,6 +97,8 @@ public record DbStatus(
                 known.map(SchemaState::currentVersion).orElse(null),
                 known.map(SchemaState::latestKnownVersion).orElse(null),
                 known.map(s -> s.pending().size()).orElse(0),
+                known.map(s -> s.pendingContract().size()).orElse(0),
+                known.map(SchemaState::contractBlockers).map(ConnectedRelease::all).orElse(List.of()),
                 known.map(SchemaState::appliedCount).orElse(0),
                 known.map(s -> s.failed().size()).orElse(0),
                 known.map(s -> s.drift().size()).orElse(0),
@@ -109,7 +117,8 @@ public record DbStatus(
     }
 
     private DbStatus withCheckedAt(Instant at) {
-        return new DbStatus(state, currentVersion, latestKnownVersion, pendingCount, appliedCount, failedCount, driftCount,
-                newerCount, lastApplied, databaseVersion, lockHolder, startupMigration, progress, databaseReachable, problem, at);
+        return new DbStatus(state, currentVersion, latestKnownVersion, pendingCount, pendingContractCount, contractBlockedBy,
+                appliedCount, failedCount, driftCount, newerCount, lastApplied, databaseVersion, lockHolder, startupMigration,
+                progress, databaseReachable, problem, at);
     }
 }

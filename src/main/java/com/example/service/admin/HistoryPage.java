@@ -33,13 +33,14 @@ public record HistoryPage(List<HistoryEntry> entries, int limit, long offset, lo
      * @param installedOn     when (UTC)
      * @param executionTimeMs how long it ran
      * @param success         false for a failed migration
+     * @param phase           expand or contract, as this code knows the version
      */
     public record HistoryEntry(int installedRank, String version, String description, String type, String script,
-            Integer checksum, String installedBy, Instant installedOn, long executionTimeMs, boolean success) {
+            Integer checksum, String installedBy, Instant installedOn, long executionTimeMs, boolean success, String phase) {
 
         static HistoryEntry of(com.example.service.migration.history.HistoryEntry e) {
             return new HistoryEntry(e.installedRank(), e.version(), e.description(), e.type(), e.script(), e.checksum(),
-                    e.installedBy(), e.installedOn(), e.executionTimeMs(), e.success());
+                    e.installedBy(), e.installedOn(), e.executionTimeMs(), e.success(), e.phase().label());
         }
     }
 }

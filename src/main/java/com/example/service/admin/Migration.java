@@ -13,13 +13,15 @@ import java.util.List;
  * @param state           Pending, Success, Failed, Future, Missing, …
  * @param installedOn     when it was applied; null when not applied
  * @param executionTimeMs how long it took; null when not applied
+ * @param phase           expand (applied by upgrade) or contract (by {@code db upgrade --phase contract}, after a rollout)
  */
 public record Migration(String version, String description, String script, String type, String state,
-        Instant installedOn, Integer executionTimeMs) {
+        Instant installedOn, Integer executionTimeMs, String phase) {
 
     static Migration of(com.example.service.migration.Migration m) {
         return new Migration(m.version(), m.description(), m.script(), m.type() == null ? null : m.type().name(),
-                m.state() == null ? null : m.state().label(), m.installedOn(), m.executionTimeMs());
+                m.state() == null ? null : m.state().label(), m.installedOn(), m.executionTimeMs(),
+                        m.phase() == null ? null : m.phase().label());
     }
 
     static List<Migration> all(List<com.example.service.migration.Migration> migrations) {

@@ -9,11 +9,11 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import com.example.service.migration.MigrationException;
 import com.fasterxml.jackson.core.JsonProcessingException;

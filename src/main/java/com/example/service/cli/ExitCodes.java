@@ -3,6 +3,7 @@ package com.example.service.cli;
 import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.lock.LockUnavailableException;
+import com.example.service.migration.release.OlderReleasesConnectedException;
 import com.example.service.migration.state.ValidationFailedException;
 import com.example.service.migration.state.WaitTimedOutException;
 
@@ -27,7 +28,8 @@ final class ExitCodes {
         if (failure instanceof ValidationFailedException) {
             return VALIDATION_FAILED;
         }
-        if (failure instanceof WaitTimedOutException || failure instanceof LockUnavailableException) {
+        if (failure instanceof WaitTimedOutException || failure instanceof LockUnavailableException
+                || failure instanceof OlderReleasesConnectedException) {
             return TIMED_OUT;
         }
         if (failure instanceof DatabaseUnavailableException unavailable) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import com.example.service.migration.InvalidArgumentException;
-import com.example.service.migration.history.HistoryEntry;
 import com.example.service.migration.Page;
+import com.example.service.migration.history.HistoryEntry;
 import com.example.service.migration.history.SchemaHistory;
 
 @Dependent
@@ -70,13 +70,14 @@ public class HistoryCommand implements Callable<Integer> {
      * @param installedOn     when (UTC)
      * @param executionTimeMs how long it ran
      * @param success         false for a failed migration
+     * @param phase           expand or contract, as this code knows the version
      */
     record Entry(int installedRank, String version, String description, String type, String script, Integer checksum,
-            String installedBy, Instant installedOn, long executionTimeMs, boolean success) {
+            String installedBy, Instant installedOn, long executionTimeMs, boolean success, String phase) {
 
         static Entry of(HistoryEntry e) {
             return new Entry(e.installedRank(), e.version(), e.description(), e.type(), e.script(), e.checksum(),
-                    e.installedBy(), e.installedOn(), e.executionTimeMs(), e.success());
+                    e.installedBy(), e.installedOn(), e.executionTimeMs(), e.success(), e.phase().label());
         }
     }
 
@@ -84,11 +85,11 @@ public class HistoryCommand implements Callable<Integer> {
         if (page.entries().isEmpty()) {
             return page.total() == 0 ? "No schema history yet." : "No rows past offset " + page.offset() + " of " + page.total() + ".";
         }
-        StringBuilder text = new StringBuilder(String.format("%-5s %-10s %-9s %-7s %-20s %8s  %s",
-                "rank", "version", "type", "success", "installed on (UTC)", "ms", "description"));
+        StringBuilder text = new StringBuilder(String.format("%-5s %-10s %-8s %-9s %-7s %-20s %8s  %s",
+                "rank", "version", "phase", "type", "success", "installed on (UTC)", "ms", "description"));
         for (HistoryEntry e : page.entries()) {
-            text.append('\n').append(String.format("%-5d %-10s %-9s %-7s %-20s %8d  %s", e.installedRank(),
-                    e.version() == null ? "" : e.version(), e.type(), e.success(),
+            text.append('\n').append(String.format("%-5d %-10s %-8s %-9s %-7s %-20s %8d  %s", e.installedRank(),
+                    e.version() == null ? "" : e.version(), e.phase().label(), e.type(), e.success(),
                     e.installedOn().toString().substring(0, 19).replace('T', ' '), e.executionTimeMs(), e.description()));
         }
         return text.append("\n(").append(page.entries().size()).append(" of ").append(page.total()).append(" rows)").toString();

@@ -37,16 +37,17 @@ public class InfoCommand implements Callable<Integer> {
      * @param password           {@code ****} when a password is set, null when none is
      * @param applicationName    the {@code application_name} this process's connections carry
      * @param migrationLocations MIGRATION_LOCATIONS
+     * @param contractLocations  CONTRACT_LOCATIONS
      * @param undoLocations      UNDO_LOCATIONS
      * @param readinessMode      READINESS_MODE, lower case
      * @param lockTimeout        MIGRATION_LOCK_TIMEOUT, ISO-8601
      */
     record Info(String jdbcUrl, String user, String password, String applicationName, List<String> migrationLocations,
-            List<String> undoLocations, String readinessMode, String lockTimeout) {
+            List<String> contractLocations, List<String> undoLocations, String readinessMode, String lockTimeout) {
 
         static Info of(ConnectionInfo info) {
             return new Info(info.jdbcUrl(), info.user(), info.password(), info.applicationName(), info.migrationLocations(),
-                    info.undoLocations(), info.readinessMode(), info.lockTimeout());
+                    info.contractLocations(), info.undoLocations(), info.readinessMode(), info.lockTimeout());
         }
     }
 
@@ -57,6 +58,7 @@ public class InfoCommand implements Callable<Integer> {
                 "password:            " + (info.password() == null ? "(none)" : info.password()),
                 "application name:    " + info.applicationName(),
                 "migration locations: " + String.join(",", info.migrationLocations()),
+                "contract locations:  " + String.join(",", info.contractLocations()),
                 "undo locations:      " + String.join(",", info.undoLocations()),
                 "readiness mode:      " + info.readinessMode(),
                 "lock timeout:        " + info.lockTimeout());

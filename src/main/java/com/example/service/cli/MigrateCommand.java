@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import com.example.service.migration.Phase;
 import com.example.service.migration.scaffold.MigrationScaffold;
 import com.example.service.migration.scaffold.NewMigration;
 
 @Dependent
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Create the next migration script V<n>__<slug>.sql and its empty undo script U<n>__<slug>.sql "
-                + "(n: one above the highest version's first part); a developer's command, the database is not touched.")
+                + "(n: one above the highest version's first part, expand and contract alike); a developer's command, "
+                + "the database is not touched.")
 public class MigrateCommand implements Callable<Integer> {
 
     @Option(names = { "-m", "--message" }, required = true, paramLabel = "DESCRIPTION",
@@ -30,6 +32,11 @@ public class MigrateCommand implements Callable<Integer> {
             description = "Folder of the undo scripts (default: the folder 'undo' beside --dir).")
     Path undoDir;
 
+    @Option(names = "--contract",
+            description = "Create a contract (post-deploy) migration, in the folder 'contract' beside --dir: drops, the "
+                    + "second half of a rename, SET NOT NULL after a backfill; db upgrade --phase contract applies it.")
+    boolean contract;
+
     @Mixin
     OutputOptions output;
 
@@ -42,7 +49,8 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path undo = undoDir != null ? undoDir : dir.toAbsolutePath().resolveSibling("undo");
-        output.print(Created.of(scaffold.create(dir, undo, description)),
+        Path contractDir = dir.toAbsolutePath().resolveSibling("contract");
+        output.print(Created.of(scaffold.create(dir, contractDir, undo, description, contract ? Phase.CONTRACT : Phase.EXPAND)),
                 m -> "Created " + m.migrationFile() + "\nCreated " + m.undoFile() + " (empty: write the undo before downgrading)");
         return ExitCodes.OK;
     }

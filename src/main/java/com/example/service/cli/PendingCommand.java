@@ -13,7 +13,8 @@ import com.example.service.migration.state.SchemaInspector;
 
 @Dependent
 @Command(name = "pending", mixinStandardHelpOptions = true,
-        description = "List the migrations that upgrade would apply, in order.")
+        description = "List the pending migrations in version order, each with its phase: expand (db upgrade applies them) "
+                + "or contract (db upgrade --phase contract does, after the rollout).")
 public class PendingCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,7 +26,7 @@ public class PendingCommand implements Callable<Integer> {
         this.inspector = inspector;
     }
 
-    /** @param pending this code's migrations not applied yet, in the order they would run */
+    /** @param pending this code's migrations not applied yet, expand and contract, in version order */
     record Pending(List<MigrationJson> pending) {
     }
 
@@ -33,7 +34,8 @@ public class PendingCommand implements Callable<Integer> {
     public Integer call() {
         output.print(inspector.pending(), pending -> new Pending(MigrationJson.all(pending)), pending -> pending.isEmpty()
                 ? "Nothing pending."
-                : pending.stream().map(m -> m.label() + "  (" + m.script() + ")").collect(Collectors.joining("\n")));
+                : pending.stream().map(m -> m.label() + "  (" + m.script() + ", " + m.phase().label() + ")")
+                        .collect(Collectors.joining("\n")));
         return ExitCodes.OK;
     }
 }

@@ -13,14 +13,17 @@ import com.example.service.migration.state.SchemaState;
  * @param status             the state in one word
  * @param currentVersion     the highest applied version; null on an empty schema
  * @param latestKnownVersion the highest version this code has
- * @param pending            this code's migrations not applied yet
+ * @param pending            this code's expand migrations not applied yet
+ * @param pendingContract    this code's contract migrations not applied yet; they never make the schema less current
+ * @param contractBlockedBy  connected releases whose code does not know the newest pending contract migration
  * @param failed             migrations recorded as failed
  * @param drift              applied migrations that no longer match their scripts
  * @param futureCount        applied migrations newer than this code
  * @param exitCode           what {@code db check} exits with: 0, 3 (pending) or 4 (failed, or drift or newer under strict)
  */
 record SchemaVerdict(boolean current, String mode, String status, String currentVersion, String latestKnownVersion,
-        List<MigrationJson> pending, List<MigrationJson> failed, List<DriftItemJson> drift, int futureCount, int exitCode) {
+        List<MigrationJson> pending, List<MigrationJson> pendingContract, List<ReleaseJson> contractBlockedBy,
+        List<MigrationJson> failed, List<DriftItemJson> drift, int futureCount, int exitCode) {
 
     static SchemaVerdict of(SchemaState state, ReadinessMode mode) {
         boolean strict = mode == ReadinessMode.STRICT;
@@ -36,6 +39,7 @@ record SchemaVerdict(boolean current, String mode, String status, String current
         }
         return new SchemaVerdict(code == ExitCodes.OK, mode.name().toLowerCase(), state.status().name(),
                 state.currentVersion(), state.latestKnownVersion(), MigrationJson.all(state.pending()),
+                MigrationJson.all(state.pendingContract()), ReleaseJson.all(state.contractBlockers()),
                 MigrationJson.all(state.failed()), DriftItemJson.all(state.drift()), state.futureCount(), code);
     }
 
@@ -49,6 +53,9 @@ record SchemaVerdict(boolean current, String mode, String status, String current
             text.append(", ").append(futureCount).append(" migration(s) newer than this code");
         }
         state.pending().forEach(m -> text.append("\n  pending ").append(m.label()));
+        state.pendingContract().forEach(m -> text.append("\n  pending ").append(m.label())
+                .append(" (contract, db upgrade --phase contract)"));
+        state.contractBlockers().forEach(r -> text.append("\n  contract blocked by ").append(r.describe()));
         state.failed().forEach(m -> text.append("\n  failed  ").append(m.label()));
         drift.forEach(d -> text.append("\n  drift   ").append(d.version() == null ? "" : "V" + d.version() + ": ")
                 .append(d.message()));

@@ -1,12 +1,16 @@
 package com.example.service.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.Dependent;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import com.example.service.migration.apply.UpgradeResult;
 import com.example.service.migration.change.Actors;
@@ -14,11 +18,29 @@ import com.example.service.migration.change.SchemaChanges;
 
 @Dependent
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = "Apply pending migrations under the migration lock, printing one line per migration and a summary.")
+        description = "Apply pending migrations under the migration lock, printing one line per migration and a summary: "
+                + "the expand migrations (db/migration), or with --phase contract the contract migrations (db/contract), "
+                + "once no connected instance runs code that does not know them.")
 public class UpgradeCommand implements Callable<Integer> {
 
-    @Option(names = "--target", paramLabel = "V", description = "Stop at this version (e.g. 3 or 1.2) instead of applying all.")
+    @Option(names = "--target", paramLabel = "V", description = "Stop at this version (e.g. 3 or 1.2) instead of applying all (expand phase).")
     String target;
+
+    @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "expand",
+            description = "expand (default): the migrations the new release needs, safe while the old one runs; "
+                    + "contract: the post-deploy migrations of CONTRACT_LOCATIONS.")
+    String phase;
+
+    @Option(names = "--wait", paramLabel = "D", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Contract phase: how long to wait for older releases to disconnect before giving up with "
+                    + "exit code 5 (default: ${DEFAULT-VALUE}, check once).")
+    Duration wait;
+
+    @Option(names = "--force", description = "Contract phase: apply even while older releases are connected (audited as forced).")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     OutputOptions output;
@@ -33,7 +55,21 @@ public class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UpgradeResult result = changes.upgrade(actors.commandLine(), target, output.progress());
+        UpgradeResult result = switch (phase) {
+            case "expand" -> {
+                if (force || !wait.isZero()) {
+                    throw new ParameterException(spec.commandLine(), "--wait and --force belong to --phase contract");
+                }
+                yield changes.upgrade(actors.commandLine(), target, output.progress());
+            }
+            case "contract" -> {
+                if (target != null) {
+                    throw new ParameterException(spec.commandLine(), "--target belongs to the expand phase");
+                }
+                yield changes.upgradeContract(actors.commandLine(), wait, force, output.progress());
+            }
+            default -> throw new ParameterException(spec.commandLine(), "--phase must be expand or contract, not '" + phase + "'");
+        };
         output.print(result, UpgradeJson::of, UpgradeCommand::summary);
         return ExitCodes.OK;
     }

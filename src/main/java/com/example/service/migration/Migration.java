@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param state           where it stands; null where the source does not say (repair's report)
  * @param installedOn     when it was applied; null when not applied
  * @param executionTimeMs how long it took; null when not applied
+ * @param phase           expand or contract
  */
 public record Migration(String version, String description, String script, Type type, State state,
-        Instant installedOn, Integer executionTimeMs) {
+        Instant installedOn, Integer executionTimeMs, Phase phase) {
 
     /** The label used in logs and CLI output: {@code V3__index_item_name}. */
     public String label() {

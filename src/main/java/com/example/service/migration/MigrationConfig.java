@@ -28,6 +28,14 @@ public interface MigrationConfig {
     @WithDefault("classpath:db/migration")
     List<String> locations();
 
+    /**
+     * CONTRACT_LOCATIONS: where contract (post-deploy) migrations are found, numbered in the same
+     * version sequence as MIGRATION_LOCATIONS; only {@code db upgrade --phase contract} applies them.
+     */
+    @WithName("contract-locations")
+    @WithDefault("${CONTRACT_LOCATIONS:classpath:db/contract}")
+    List<String> contractLocations();
+
     /** UNDO_LOCATIONS: where the undo scripts {@code U<version>__<description>.sql} are found. */
     @WithName("undo-locations")
     @WithDefault("${UNDO_LOCATIONS:classpath:db/undo}")

@@ -37,8 +37,9 @@ final class DeploymentFiles {
     static final String COMPOSE_MIGRATE_SERVICE = "docker-compose.migrate-service.yml";
     static final String K8S_BASE = "k8s/base";
     static final String K8S_MIGRATION_JOB = "k8s/overlays/migration-job";
+    static final String K8S_CONTRACT_JOB = "k8s/overlays/contract-job";
     static final List<String> COMPOSE_FILES = List.of(COMPOSE, COMPOSE_MIGRATE_SERVICE);
-    static final List<String> KUSTOMIZATIONS = List.of(K8S_BASE, K8S_MIGRATION_JOB);
+    static final List<String> KUSTOMIZATIONS = List.of(K8S_BASE, K8S_MIGRATION_JOB, K8S_CONTRACT_JOB);
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,12 +20,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import com.example.service.migration.AppliedMigration;
 import com.example.service.migration.InvalidTargetException;
+import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.MigrationListener;
+import com.example.service.migration.Phase;
 import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
+import com.example.service.migration.db.ScriptCatalog;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.SchemaState;
@@ -35,7 +38,10 @@ import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE;
 import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE_ERROR;
 import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 
-/** Applies this code's pending migrations through Flyway, with per-migration progress. */
+/**
+ * Applies this code's pending migrations through Flyway, with per-migration progress: the expand
+ * phase (startup, {@code db upgrade}) here, the contract phase through {@link ContractUpgrade}.
+ */
 @ApplicationScoped
 public class Upgrader {
 
@@ -81,11 +87,15 @@ public class Upgrader {
 
     /** The upgrade itself, for a change that holds the migration lock (an upgrade, or a reset after its clean). */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener, SchemaChange.Tracker tracker) {
+        return migrate(flywayFactory.forExpand(), Phase.EXPAND, target, listener, tracker);
+    }
+
+    UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target,
+            MigrationListener listener, SchemaChange.Tracker tracker) {
         List<DriftItem> drift = inspector.validate();
         if (!drift.isEmpty()) {
             throw new ValidationFailedException(drift);
         }
-        FluentConfiguration configuration = flywayFactory.configure();
         MigrationInfoService plan = configuration.load().info();
         if (target != null) {
             checkTarget(target, plan);
@@ -93,18 +103,24 @@ public class Upgrader {
         }
         int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
                 .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
-        Progress progress = new Progress(listener, tracker, total);
+        Progress progress = new Progress(listener, tracker, total, phase);
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
             tracker.committed();
-            // Flyway names no target when it applied nothing (another instance migrated while we waited).
-            String reached = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            // Flyway names no target when it applied nothing (another instance migrated while we waited),
+            // and names the last one applied, which for a contract migration applied out of order is below
+            // the schema's version.
+            String reached = highest(result.initialSchemaVersion, result.targetSchemaVersion);
             return new UpgradeResult(result.initialSchemaVersion, reached, progress.applied,
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);
         }
+    }
+
+    private static String highest(String a, String b) {
+        return a == null ? b : b == null || !ScriptCatalog.isAbove(b, a) ? a : b;
     }
 
     /** The upgrade target as a version; null for none. */
@@ -130,15 +146,17 @@ public class Upgrader {
         private final MigrationListener listener;
         private final SchemaChange.Tracker tracker;
         private final int total;
+        private final Phase phase;
         private final List<AppliedMigration> applied = new ArrayList<>();
         private int started;
         private long startedAt;
         private MigrationInfo failed;
 
-        Progress(MigrationListener listener, SchemaChange.Tracker tracker, int total) {
+        Progress(MigrationListener listener, SchemaChange.Tracker tracker, int total, Phase phase) {
             this.listener = listener;
             this.tracker = tracker;
             this.total = total;
+            this.phase = phase;
         }
 
         @Override
@@ -155,10 +173,11 @@ public class Upgrader {
         public void handle(org.flywaydb.core.api.callback.Event event, Context context) {
             MigrationInfo info = context.getMigrationInfo();
             if (event == BEFORE_EACH_MIGRATE) {
-                tracker.started(FlywayTypes.migration(info), context.getConnection());
+                Migration migration = FlywayTypes.migration(info, phase);
+                tracker.started(migration, context.getConnection());
                 started++;
                 startedAt = System.nanoTime();
-                listener.starting(started, Math.max(total, started), FlywayTypes.migration(info));
+                listener.starting(started, Math.max(total, started), migration);
             } else if (event == AFTER_EACH_MIGRATE) {
                 AppliedMigration done = new AppliedMigration(
                         info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),

@@ -58,7 +58,7 @@ public class SchemaChangeRecorder {
         Observer observer = new Observer(actor, action, listener, currentVersion());
         try {
             T result = change.apply(observer);
-            if (action != ChangeAction.UPGRADE || observer.ran > 0) {
+            if (!action.applies() || observer.ran > 0) {
                 finish(observer, at, start, ChangeResult.SUCCESS, null);
             }
             return result;

@@ -13,6 +13,7 @@ import com.example.service.migration.ChangeAction;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.SchemaChange;
+import com.example.service.migration.apply.ContractUpgrade;
 import com.example.service.migration.apply.ResetResult;
 import com.example.service.migration.apply.SchemaReset;
 import com.example.service.migration.apply.UpgradeResult;
@@ -39,6 +40,7 @@ import com.example.service.migration.undo.Downgrader;
 public class SchemaChanges {
 
     private final Upgrader upgrader;
+    private final ContractUpgrade contract;
     private final SchemaReset reset;
     private final Downgrader downgrader;
     private final SchemaRepair repair;
@@ -51,11 +53,12 @@ public class SchemaChanges {
     private final Event<SchemaChanged> changed;
     private final MigrationConfig config;
 
-    SchemaChanges(Upgrader upgrader, SchemaReset reset, Downgrader downgrader, SchemaRepair repair, SchemaBaseline baseline,
-            MigrationLock lock, SchemaChangeRecorder recorder, InFlightMigration inFlight, UpgradeProgress progress,
-            LockTimeoutExplainer lockTimeouts,
+    SchemaChanges(Upgrader upgrader, ContractUpgrade contract, SchemaReset reset, Downgrader downgrader, SchemaRepair repair,
+            SchemaBaseline baseline, MigrationLock lock, SchemaChangeRecorder recorder, InFlightMigration inFlight,
+            UpgradeProgress progress, LockTimeoutExplainer lockTimeouts,
             Event<SchemaChanged> changed, MigrationConfig config) {
         this.upgrader = upgrader;
+        this.contract = contract;
         this.reset = reset;
         this.downgrader = downgrader;
         this.repair = repair;
@@ -72,6 +75,15 @@ public class SchemaChanges {
     /** Applies this code's pending migrations, up to {@code target} when given (see {@link Upgrader#upgrade}). */
     public UpgradeResult upgrade(Actor actor, String target, MigrationListener listener) {
         return run(actor, ChangeAction.UPGRADE, listener, upgrader.upgrade(target));
+    }
+
+    /**
+     * Applies the pending contract migrations once no connected release is older than them, waiting
+     * at most {@code wait} for such releases to disconnect; {@code force} applies at once (audited as forced).
+     */
+    public UpgradeResult upgradeContract(Actor actor, Duration wait, boolean force, MigrationListener listener) {
+        return run(actor, force ? ChangeAction.CONTRACT_FORCED : ChangeAction.CONTRACT, listener,
+                contract.contract(wait, force));
     }
 
     /** Drops everything in the schema, then migrates from scratch (see {@link SchemaReset}). */

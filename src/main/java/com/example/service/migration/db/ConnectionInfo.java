@@ -10,10 +10,12 @@ import java.util.List;
  * @param password           {@code ****} when a password is set, null when none is
  * @param applicationName    the {@code application_name} this process's connections carry
  * @param migrationLocations MIGRATION_LOCATIONS
+ * @param contractLocations  CONTRACT_LOCATIONS
  * @param undoLocations      UNDO_LOCATIONS
  * @param readinessMode      READINESS_MODE, lower case
  * @param lockTimeout        MIGRATION_LOCK_TIMEOUT, ISO-8601
  */
 public record ConnectionInfo(String jdbcUrl, String user, String password, String applicationName,
-        List<String> migrationLocations, List<String> undoLocations, String readinessMode, String lockTimeout) {
+        List<String> migrationLocations, List<String> contractLocations,
+        List<String> undoLocations, String readinessMode, String lockTimeout) {
 }

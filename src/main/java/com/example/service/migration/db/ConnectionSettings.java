@@ -40,7 +40,7 @@ public class ConnectionSettings {
     public ConnectionInfo describe() {
         return new ConnectionInfo(jdbcUrl.map(ConnectionSettings::maskPassword).orElse(null), user.orElse(null),
                 password.filter(p -> !p.isEmpty()).map(p -> MASK).orElse(null), applicationName.orElse(null),
-                config.locations(), config.undoLocations(), config.readinessMode().name().toLowerCase(),
+                config.locations(), config.contractLocations(), config.undoLocations(), config.readinessMode().name().toLowerCase(),
                 config.lockTimeout().toString());
     }
 

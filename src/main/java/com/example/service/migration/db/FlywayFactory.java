@@ -1,6 +1,8 @@
 package com.example.service.migration.db;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,15 +32,42 @@ public class FlywayFactory {
         this.config = config;
     }
 
-    /** The configuration every Flyway of this service starts from. */
+    /**
+     * The configuration every Flyway of this service starts from: expand and contract migrations
+     * together, as the schema history knows them (reads, validation, repair, downgrade).
+     */
     public FluentConfiguration configure() {
+        return base().locations(locations(config.locations(), config.contractLocations()));
+    }
+
+    /**
+     * For applying the expand phase: contract migrations are not even resolved, so none is applied;
+     * those already applied read as missing, which this Flyway never validates.
+     */
+    public FluentConfiguration forExpand() {
+        return base().locations(locations(config.locations()));
+    }
+
+    /**
+     * For applying the contract phase: a contract migration numbered below expand migrations
+     * applied since is applied out of order, by design.
+     */
+    public FluentConfiguration forContract() {
+        return configure().outOfOrder(true);
+    }
+
+    @SafeVarargs
+    private static String[] locations(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toArray(String[]::new);
+    }
+
+    private FluentConfiguration base() {
         return Flyway.configure(Thread.currentThread().getContextClassLoader())
                 // A session lock instead of Flyway's transactional one: a transaction held open while
                 // waiting would block CREATE INDEX CONCURRENTLY forever (Flyway #3497, #3682).
                 .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
-                .locations(config.locations().toArray(String[]::new))
                 // Flyway's own default, which the Quarkus extension drops: a schema migrated by a
                 // newer release must not stop an older one (rolling deploys, rollbacks).
                 .ignoreMigrationPatterns("*:future")

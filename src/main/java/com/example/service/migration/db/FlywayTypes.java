@@ -12,6 +12,7 @@ import org.flywaydb.core.extensibility.MigrationType;
 
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.Migration;
+import com.example.service.migration.Phase;
 
 /**
  * The one place that turns Flyway's types into this package's records, and versions into Flyway's.
@@ -25,20 +26,24 @@ public final class FlywayTypes {
     private FlywayTypes() {
     }
 
-    public static Migration migration(MigrationInfo info) {
+    public static Migration migration(MigrationInfo info, Phase phase) {
         return new Migration(
                 info.getVersion() == null ? null : info.getVersion().getVersion(),
                 info.getDescription(),
                 info.getScript(),
                 info.getType() == null ? null : type(info.getType()),
-                state(info.getState()),
+                phase == Phase.CONTRACT && info.getState() == MigrationState.IGNORED
+                        // Below expand migrations applied since, as contract migrations are by design.
+                        ? Migration.State.PENDING
+                        : state(info.getState()),
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
-                info.getExecutionTime());
+                info.getExecutionTime(),
+                phase);
     }
 
     /** A migration as repair reports it: no type, state or time, and the script's path. */
-    public static Migration migration(RepairOutput output) {
-        return new Migration(blankToNull(output.version), output.description, output.filepath, null, null, null, null);
+    public static Migration migration(RepairOutput output, Phase phase) {
+        return new Migration(blankToNull(output.version), output.description, output.filepath, null, null, null, null, phase);
     }
 
     static Migration.Type type(MigrationType type) {

@@ -2,6 +2,8 @@ package com.example.service.migration.history;
 
 import java.time.Instant;
 
+import com.example.service.migration.Phase;
+
 /**
  * One row of the schema history table.
  *
@@ -15,7 +17,9 @@ import java.time.Instant;
  * @param installedOn     when (UTC)
  * @param executionTimeMs how long it ran
  * @param success         false for a failed migration
+ * @param phase           expand or contract, as this code knows the version
  */
 public record HistoryEntry(int installedRank, String version, String description, String type, String script,
-        Integer checksum, String installedBy, Instant installedOn, long executionTimeMs, boolean success) {
+        Integer checksum, String installedBy, Instant installedOn, long executionTimeMs, boolean success,
+        Phase phase) {
 }

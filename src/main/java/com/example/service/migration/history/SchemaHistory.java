@@ -15,6 +15,7 @@ import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.Page;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.MigrationPhases;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -45,9 +46,11 @@ public class SchemaHistory {
             """.formatted(FlywayFactory.HISTORY_TABLE);
 
     private final AgroalDataSource dataSource;
+    private final MigrationPhases phases;
 
-    SchemaHistory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
+    SchemaHistory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationPhases phases) {
         this.dataSource = dataSource;
+        this.phases = phases;
     }
 
     /** Rows {@code offset} to {@code offset + limit}, newest first; an empty page when there is no history yet. */
@@ -136,12 +139,12 @@ public class SchemaHistory {
         }
     }
 
-    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+    private HistoryEntry entry(ResultSet rs) throws SQLException {
         int rawChecksum = rs.getInt("checksum");
         Integer checksum = rs.wasNull() ? null : rawChecksum;
         return new HistoryEntry(rs.getInt("installed_rank"), rs.getString("version"), rs.getString("description"),
                 rs.getString("type"), rs.getString("script"), checksum,
                 rs.getString("installed_by"), rs.getTimestamp("installed_on").toInstant(),
-                rs.getLong("execution_time"), rs.getBoolean("success"));
+                rs.getLong("execution_time"), rs.getBoolean("success"), phases.of(rs.getString("version")));
     }
 }

@@ -12,6 +12,7 @@ import com.example.service.migration.MigrationListener;
 import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
+import com.example.service.migration.db.MigrationPhases;
 
 /**
  * Flyway's repair: removes failed rows, realigns checksums and descriptions with the scripts, and
@@ -22,9 +23,11 @@ import com.example.service.migration.db.FlywayTypes;
 public class SchemaRepair {
 
     private final FlywayFactory flywayFactory;
+    private final MigrationPhases phases;
 
-    SchemaRepair(FlywayFactory flywayFactory) {
+    SchemaRepair(FlywayFactory flywayFactory, MigrationPhases phases) {
         this.flywayFactory = flywayFactory;
+        this.phases = phases;
     }
 
     public SchemaChange<RepairReport> repair() {
@@ -39,8 +42,8 @@ public class SchemaRepair {
         };
     }
 
-    private static List<Migration> list(List<RepairOutput> outputs) {
+    private List<Migration> list(List<RepairOutput> outputs) {
         return outputs == null ? List.of()
-                : outputs.stream().map(FlywayTypes::migration).toList();
+                : outputs.stream().map(o -> FlywayTypes.migration(o, phases.of(FlywayTypes.blankToNull(o.version)))).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.service.migration.InvalidArgumentException;
+import com.example.service.migration.Phase;
 
 /**
  * Creates the next migration script and its undo script in a source tree: a developer's command,
@@ -25,21 +26,24 @@ public class MigrationScaffold {
     private static final int MAX_SLUG = 100;
 
     /**
-     * Writes {@code V<n>__<slug>.sql} in {@code migrationDir} and an empty {@code U<n>__<slug>.sql}
-     * in {@code undoDir}, n being one above the first part of the highest version in migrationDir.
+     * Writes {@code V<n>__<slug>.sql} in {@code migrationDir} (expand) or {@code contractDir}
+     * (contract), and an empty {@code U<n>__<slug>.sql} in {@code undoDir}, n being one above the first
+     * part of the highest version in both folders: expand and contract share one version sequence.
      *
      * @throws InvalidArgumentException when the description has no letter or digit, or migrationDir is no folder
      */
-    public NewMigration create(Path migrationDir, Path undoDir, String description) {
+    public NewMigration create(Path migrationDir, Path contractDir, Path undoDir, String description, Phase phase) {
         String slug = slug(description);
         if (!Files.isDirectory(migrationDir)) {
             throw new InvalidArgumentException("no migration folder " + migrationDir.toAbsolutePath()
                     + ": run this in the project's root or give --dir");
         }
-        String version = String.valueOf(highestMajor(migrationDir) + 1);
-        Path migration = migrationDir.resolve("V" + version + "__" + slug + ".sql");
+        String version = String.valueOf(Math.max(highestMajor(migrationDir), highestMajor(contractDir)) + 1);
+        Path dir = phase == Phase.CONTRACT ? contractDir : migrationDir;
+        Path migration = dir.resolve("V" + version + "__" + slug + ".sql");
         Path undo = undoDir.resolve("U" + version + "__" + slug + ".sql");
         try {
+            Files.createDirectories(dir);
             Files.createDirectories(undoDir);
             Files.writeString(migration, "-- " + description.strip().replaceAll("\\R", " ") + "\n");
             Files.writeString(undo, "");
@@ -60,6 +64,9 @@ public class MigrationScaffold {
     }
 
     private static long highestMajor(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> VERSIONED.matcher(p.getFileName().toString()))
                     .filter(Matcher::matches)

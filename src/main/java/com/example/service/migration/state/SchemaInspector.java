@@ -13,20 +13,26 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.Migration;
+import com.example.service.migration.Phase;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.MigrationPhases;
 import com.example.service.migration.lock.LockHolder;
 import com.example.service.migration.lock.MigrationLock;
+import com.example.service.migration.release.ConnectedRelease;
+import com.example.service.migration.release.ConnectedReleases;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -37,18 +43,23 @@ public class SchemaInspector {
 
     private final FlywayFactory flywayFactory;
     private final MigrationLock lock;
+    private final MigrationPhases phases;
+    private final ConnectedReleases releases;
     private final AgroalDataSource dataSource;
 
-    SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock,
+    SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock, MigrationPhases phases, ConnectedReleases releases,
             @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
+        this.phases = phases;
+        this.releases = releases;
         this.dataSource = dataSource;
     }
 
-    /** This code's migrations not yet applied, in the order they would run. */
+    /** This code's migrations not yet applied, expand and contract, in version order. */
     public List<Migration> pending() {
-        return Arrays.stream(info()).filter(SchemaInspector::pendingForThisCode).map(FlywayTypes::migration).toList();
+        return Arrays.stream(info()).filter(SchemaInspector::pendingForThisCode).map(this::migration)
+                .sorted(SchemaState.IN_VERSION_ORDER).toList();
     }
 
     /** Drift and failures, itemised; pending and newer migrations are not findings. */
@@ -57,6 +68,7 @@ public class SchemaInspector {
             ValidateResult result = flywayFactory.forValidation().validateWithResult();
             return result.invalidMigrations == null ? List.of()
                     : result.invalidMigrations.stream()
+                            .filter(o -> !pendingContract(o))
                             .map(o -> new DriftItem(FlywayTypes.blankToNull(o.version), FlywayTypes.blankToNull(o.filepath),
                                     o.errorDetails == null ? null : String.valueOf(o.errorDetails.errorCode),
                                     o.errorDetails == null ? null : o.errorDetails.errorMessage))
@@ -66,14 +78,20 @@ public class SchemaInspector {
         }
     }
 
-    /** The complete state: one Flyway info, one validation, the lock holder and the server version. */
+    /**
+     * The complete state: one Flyway info, one validation, the lock holder, the server version, and,
+     * while contract migrations are pending, the connected releases that do not know them yet.
+     */
     public SchemaState read() {
         MigrationInfo[] all = info();
         List<DriftItem> drift = validate();
         Optional<LockHolder> holder = lock.holder();
 
-        List<Migration> pending = Arrays.stream(all).filter(SchemaInspector::pendingForThisCode).map(FlywayTypes::migration).toList();
-        List<Migration> failed = Arrays.stream(all).filter(i -> i.getState().isFailed()).map(FlywayTypes::migration).toList();
+        List<Migration> pendingBoth = Arrays.stream(all).filter(SchemaInspector::pendingForThisCode).map(this::migration).toList();
+        List<Migration> pending = pendingBoth.stream().filter(m -> m.phase() != Phase.CONTRACT).toList();
+        List<Migration> pendingContract = pendingBoth.stream().filter(m -> m.phase() == Phase.CONTRACT)
+                .sorted(SchemaState.IN_VERSION_ORDER).toList();
+        List<Migration> failed = Arrays.stream(all).filter(i -> i.getState().isFailed()).map(this::migration).toList();
         List<MigrationInfo> applied = Arrays.stream(all).filter(i -> i.getState().isApplied()).toList();
         long future = applied.stream().filter(SchemaInspector::isFuture).count();
 
@@ -85,8 +103,26 @@ public class SchemaInspector {
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(null);
 
         SchemaStatus status = SchemaState.statusOf(holder, failed, drift, pending, (int) future);
-        return new SchemaState(status, current, latestKnown, pending, failed, drift, applied.size(), (int) future,
-                lastApplied == null ? null : FlywayTypes.migration(lastApplied), holder, databaseVersion(), Instant.now());
+        return new SchemaState(status, current, latestKnown, pending, pendingContract, contractBlockers(pendingContract),
+                failed, drift, applied.size(), (int) future, lastApplied == null ? null : migration(lastApplied), holder,
+                databaseVersion(), Instant.now());
+    }
+
+    /** The connected releases that do not know the newest pending contract migration; none when none is pending. */
+    public List<ConnectedRelease> contractBlockers(List<Migration> pendingContract) {
+        return pendingContract.isEmpty() ? List.of()
+                : releases.notKnowing(pendingContract.get(pendingContract.size() - 1).version());
+    }
+
+    private Migration migration(MigrationInfo info) {
+        return FlywayTypes.migration(info, phases.of(info.getVersion() == null ? null : info.getVersion().getVersion()));
+    }
+
+    /** A contract migration not applied yet is no finding, even numbered below expand migrations applied since. */
+    private boolean pendingContract(ValidateOutput invalid) {
+        return invalid.errorDetails != null
+                && invalid.errorDetails.errorCode == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED
+                && phases.of(FlywayTypes.blankToNull(invalid.version)) == Phase.CONTRACT;
     }
 
     /** The PostgreSQL server's version, e.g. {@code 15.20}. */

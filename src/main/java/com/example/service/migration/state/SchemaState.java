@@ -1,12 +1,17 @@
 package com.example.service.migration.state;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.api.MigrationVersion;
 
 import com.example.service.migration.Migration;
 import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.lock.LockHolder;
+import com.example.service.migration.release.ConnectedRelease;
 
 /**
  * A snapshot of the schema as this code sees it: what is applied, what is pending, what failed.
@@ -14,7 +19,10 @@ import com.example.service.migration.lock.LockHolder;
  * @param status             the state in one word
  * @param currentVersion     the highest applied version; null on an empty schema
  * @param latestKnownVersion the highest version among this code's migrations
- * @param pending            migrations of this code not yet applied, in the order they would run
+ * @param pending            expand migrations of this code not yet applied, in the order they would run
+ * @param pendingContract    contract migrations of this code not yet applied, in version order; they never
+ *                           make the schema less current (they run after the rollout)
+ * @param contractBlockers   connected releases whose code does not know the newest pending contract migration
  * @param failed             migrations recorded as failed
  * @param drift              applied migrations that no longer match their scripts, itemised
  * @param appliedCount       applied migrations, this code's and newer ones
@@ -25,11 +33,22 @@ import com.example.service.migration.lock.LockHolder;
  * @param readAt             when this snapshot was read
  */
 public record SchemaState(SchemaStatus status, String currentVersion, String latestKnownVersion,
-        List<Migration> pending, List<Migration> failed, List<DriftItem> drift, int appliedCount,
+        List<Migration> pending, List<Migration> pendingContract, List<ConnectedRelease> contractBlockers,
+        List<Migration> failed, List<DriftItem> drift, int appliedCount,
         int futureCount, Migration lastApplied, Optional<LockHolder> lockHolder, String databaseVersion,
         Instant readAt) {
 
-    /** True when this code's migrations are all applied and none failed. */
+    /** Flyway's version order; repeatable migrations (no version) last, where Flyway runs them. */
+    public static final Comparator<Migration> IN_VERSION_ORDER = Comparator.comparing(Migration::version,
+            Comparator.nullsLast(Comparator.comparing(MigrationVersion::fromVersion)));
+
+    /** Every pending migration, expand and contract, in version order. */
+    public List<Migration> allPending() {
+        return Stream.concat(pending.stream(), pendingContract.stream())
+                .sorted(IN_VERSION_ORDER).toList();
+    }
+
+    /** True when this code's expand migrations are all applied and none failed; pending contract ones do not count. */
     public boolean currentForThisCode() {
         return pending.isEmpty() && failed.isEmpty();
     }
@@ -44,10 +63,14 @@ public record SchemaState(SchemaStatus status, String currentVersion, String lat
         return mode == ReadinessMode.STRICT ? exactlyCurrent() : currentForThisCode();
     }
 
-    /** This state with the lock holder as it is now; the status follows it (MIGRATING while held). */
-    public SchemaState withLockHolder(Optional<LockHolder> holder) {
+    /**
+     * This state with the sessions as they are now: the lock holder (the status follows it: MIGRATING
+     * while held) and the releases that block the pending contract migrations.
+     */
+    public SchemaState withSessions(Optional<LockHolder> holder, List<ConnectedRelease> blockers) {
         return new SchemaState(statusOf(holder, failed, drift, pending, futureCount), currentVersion, latestKnownVersion,
-                pending, failed, drift, appliedCount, futureCount, lastApplied, holder, databaseVersion, readAt);
+                pending, pendingContract, blockers, failed, drift, appliedCount, futureCount, lastApplied, holder,
+                databaseVersion, readAt);
     }
 
     static SchemaStatus statusOf(Optional<LockHolder> holder, List<Migration> failed, List<DriftItem> drift,

@@ -70,13 +70,18 @@ public class SchemaStateCache {
     public synchronized Snapshot refresh() {
         Snapshot previous = snapshot;
         try {
-            // The lock is read on every refresh and laid over the state: a lock view kept in the
-            // fingerprint could pair a holder that came or went mid-read with a stale state.
+            // The lock (and who blocks the contract phase) is read on every refresh and laid over the
+            // state: a view kept in the fingerprint could pair a holder that came or went mid-read
+            // with a stale state.
             Optional<LockHolder> holder = lock.holder();
             HistoryFingerprint now = history.fingerprint();
-            SchemaState state = now.equals(fingerprint) && previous.state().isPresent()
-                    ? previous.state().get().withLockHolder(holder)
-                    : inspector.read();
+            SchemaState state;
+            if (now.equals(fingerprint) && previous.state().isPresent()) {
+                SchemaState known = previous.state().get();
+                state = known.withSessions(holder, inspector.contractBlockers(known.pendingContract()));
+            } else {
+                state = inspector.read();
+            }
             fingerprint = now;
             snapshot = new Snapshot(Optional.of(state), true, null, Instant.now());
             if (!previous.reachable() && previous.checkedAt() != null) {

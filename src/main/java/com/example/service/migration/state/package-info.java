@@ -4,3 +4,4 @@
  * {@code lock} and {@code history}.
  */
 package com.example.service.migration.state;
+

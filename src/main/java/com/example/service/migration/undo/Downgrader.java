@@ -28,6 +28,7 @@ import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.MigrationPhases;
 import com.example.service.migration.db.ScriptSource;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaInspector;
@@ -57,13 +58,16 @@ public class Downgrader {
     private final SchemaInspector inspector;
     private final AgroalDataSource dataSource;
     private final MigrationConfig config;
+    private final MigrationPhases phases;
 
     Downgrader(FlywayFactory flywayFactory, SchemaInspector inspector,
-            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config,
+            MigrationPhases phases) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
         this.dataSource = dataSource;
         this.config = config;
+        this.phases = phases;
     }
 
     /**
@@ -150,7 +154,7 @@ public class Downgrader {
 
     private AppliedMigration undo(MigrationInfo migration, UndoScript undo, int index, int total,
             MigrationListener listener) {
-        Migration target = FlywayTypes.migration(migration);
+        Migration target = FlywayTypes.migration(migration, phases.of(migration.getVersion().getVersion()));
         listener.starting(index, total, target);
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
