@@ -206,6 +206,13 @@ public final class EmbeddedServer implements AutoCloseable {
         }, "embedded-postgres-stop"));
     }
 
+    /** {@link #stopAtExit(Runnable)} for a process with nothing to finish first. */
+    public void stopAtExit() {
+        stopAtExit(() -> {
+            // the caller's own users of the server are gone by then
+        });
+    }
+
     /** Stops the server if this process started it (PostgreSQL's fast shutdown); idempotent. */
     @Override
     public synchronized void close() {
