@@ -23,15 +23,20 @@ public final class EarlyConfig {
     public static SmallRyeConfig read() {
         ConfigSource secrets = new SecretFileConfigSourceProvider().getConfigSources(EarlyConfig.class.getClassLoader())
                 .iterator().next();
-        return new SmallRyeConfigBuilder()
+        return builder()
                 .addDefaultSources()
-                .addDefaultInterceptors()
                 .withSources(new DotEnvConfigSourceProvider())
                 .withSources(secrets)
+                .build();
+    }
+
+    /** Everything but the sources: how values are read and which mappings are there. */
+    public static SmallRyeConfigBuilder builder() {
+        return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
                 // Durations as Quarkus writes them ("60s"), not only ISO-8601.
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(DatabaseConfig.class)
-                .withValidateUnknown(false)
-                .build();
+                .withValidateUnknown(false);
     }
 }

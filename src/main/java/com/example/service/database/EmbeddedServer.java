@@ -222,6 +222,8 @@ public final class EmbeddedServer implements AutoCloseable {
         closed = true;
         try {
             started.close();
+            // pg_ctl returns once the pid file is gone, a moment before the postmaster has exited.
+            ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().completeOnTimeout(postmaster, 10, TimeUnit.SECONDS).join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
