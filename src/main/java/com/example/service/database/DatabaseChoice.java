@@ -50,10 +50,24 @@ public final class DatabaseChoice {
         if (!connects) {
             return Optional.empty();
         }
-        EmbeddedServer server = EmbeddedServer.open(database.embeddedDir(), EmbeddedServer.Durability.DURABLE);
-        server.ensureDatabase(database.name());
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.open(database.embeddedDir(), EmbeddedServer.Durability.DURABLE);
+        } catch (EmbeddedServerException e) {
+            throw orSetDbHost(e);
+        }
+        try {
+            server.ensureDatabase(database.name());
+        } catch (EmbeddedServerException e) {
+            server.close();
+            throw orSetDbHost(e);
+        }
         LOG.infof("Database: the %s (DB_HOST is unset); set DB_HOST, DB_PORT, DB_USER and DB_PASSWORD to use another PostgreSQL",
                 server);
         return Optional.of(server);
+    }
+
+    private static EmbeddedServerException orSetDbHost(EmbeddedServerException e) {
+        return new EmbeddedServerException(e.getMessage() + "; or set DB_HOST to use another PostgreSQL", e);
     }
 }
