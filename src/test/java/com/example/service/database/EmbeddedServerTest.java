@@ -119,18 +119,14 @@ class EmbeddedServerTest {
 
     @Test
     void refusesADataDirectoryOpenToOthers() throws IOException {
-        Path data = Files.createDirectories(temp.resolve("pgdata"));
-        Files.writeString(data.resolve("PG_VERSION"), EmbeddedServer.POSTGRES_MAJOR + "\n");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path data = dataDirectory("rwxrwxrwx", "PG_VERSION", EmbeddedServer.POSTGRES_MAJOR + "\n");
         assertThatThrownBy(() -> EmbeddedServer.open(temp, Durability.FAST)).isInstanceOf(EmbeddedServerException.class)
                 .hasMessage(data + " is open to other users (rwxrwxrwx), which PostgreSQL refuses; run: chmod 700 " + data);
     }
 
     @Test
     void refusesADataDirectoryOfAnotherMajorVersion() throws IOException {
-        Path data = Files.createDirectories(temp.resolve("pgdata"));
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(data.resolve("PG_VERSION"), "17\n");
+        dataDirectory("rwx------", "PG_VERSION", "17\n");
         assertThatThrownBy(() -> EmbeddedServer.open(temp, Durability.FAST)).isInstanceOf(EmbeddedServerException.class)
                 .hasMessageContaining("holds a PostgreSQL 17 database, and this build runs PostgreSQL " + EmbeddedServer.POSTGRES_MAJOR)
                 .hasMessageContaining("DB_EMBEDDED_DIR");
@@ -138,9 +134,7 @@ class EmbeddedServerTest {
 
     @Test
     void refusesADirectoryThatIsNotADataDirectory() throws IOException {
-        Path data = Files.createDirectories(temp.resolve("pgdata"));
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(data.resolve("notes.txt"), "mine\n");
+        Path data = dataDirectory("rwx------", "notes.txt", "mine\n");
         assertThatThrownBy(() -> EmbeddedServer.open(temp, Durability.FAST)).isInstanceOf(EmbeddedServerException.class)
                 .hasMessage(data + " is not a PostgreSQL data directory (it has no PG_VERSION); point DB_EMBEDDED_DIR at another directory");
         assertThat(data.resolve("notes.txt")).hasContent("mine");
@@ -158,6 +152,14 @@ class EmbeddedServerTest {
         Files.setOwner(theirs, nobody);
         assertThatThrownBy(() -> EmbeddedServer.open(theirs, Durability.FAST)).isInstanceOf(EmbeddedServerException.class)
                 .hasMessage(theirs + " belongs to nobody, not to root who runs this process; use a directory of your own (DB_EMBEDDED_DIR)");
+    }
+
+    /** {@code temp/pgdata} with these permissions, holding one file. */
+    private Path dataDirectory(String permissions, String file, String content) throws IOException {
+        Path data = Files.createDirectories(temp.resolve("pgdata"));
+        Files.writeString(data.resolve(file), content);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString(permissions));
+        return data;
     }
 
     private static String query(EmbeddedServer server, String database, String sql) throws SQLException {
