@@ -1,5 +1,6 @@
 package com.example.service.database;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -8,12 +9,9 @@ import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,12 +20,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -40,9 +36,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * that directory: the one another process (a serving instance, a {@code db} command) already runs
  * there, or one this process starts and {@link #close() stops}. Never two servers on one directory.
  *
- * <p>The directory holds {@value #DATA} (PostgreSQL's data directory), {@value #LOG_FILE} (the output of
- * the server this process started) and {@value #START_LOCK}, which serialises looking for a server
- * and starting one, so that processes starting together agree on one server. Who owns a running
+ * <p>The directory's layout is {@link EmbeddedDirectory}'s; its start lock makes processes starting
+ * together agree on one server. Who owns a running
  * server is told by zonky's own lock file in the data directory, which the starting process holds
  * until it stops the server: a server whose lock nobody holds was left behind by a process killed
  * with SIGKILL, and is stopped and started anew.
@@ -68,17 +63,13 @@ public final class EmbeddedServer implements AutoCloseable {
     public static final int POSTGRES_MAJOR = 18;
     /** The superuser initdb creates; every local connection is trusted. */
     public static final String SUPERUSER = "postgres";
-    static final String DATA = "pgdata";
-    static final String LOG_FILE = "postgres.log";
-    static final String START_LOCK = "server.lock";
     /** zonky's lock file in the data directory, held by the process that started the server. */
     static final String OWNER_LOCK = "epg-lock";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServer.class);
     private static final String HOST = "127.0.0.1";
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     /** zonky reports every step at INFO; kept here so that the level outlives garbage collection. */
     private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
@@ -103,25 +94,23 @@ public final class EmbeddedServer implements AutoCloseable {
      * @throws EmbeddedServerException with one line saying what is wrong and what to do
      */
     public static EmbeddedServer open(Path directory, Durability durability) {
-        Path dir = directory.toAbsolutePath().normalize();
-        prepare(dir);
-        Path data = dir.resolve(DATA);
-        try (FileChannel channel = FileChannel.open(dir.resolve(START_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = acquire(channel, dir)) {
+        EmbeddedDirectory dir = EmbeddedDirectory.prepare(directory);
+        Path data = dir.data();
+        try (Closeable startLock = dir.lockForStart()) {
             Optional<PostmasterPid> running = PostmasterPid.read(data);
             if (running.isPresent()) {
                 Optional<ProcessHandle> process = running.get().process();
                 if (process.isPresent() && ownedByARunningProcess(data)) {
-                    return attach(dir, data);
+                    return attach(dir.path(), data);
                 }
-                process.ifPresent(orphan -> stopOrphan(orphan, dir));
+                process.ifPresent(orphan -> stopOrphan(orphan, dir.path()));
                 // A crash or a reboot left the file behind; PostgreSQL would take a live process of that id for a rival.
                 Files.deleteIfExists(data.resolve(PostmasterPid.FILE_NAME));
             }
-            checkDataDirectory(data);
-            return start(dir, data, durability);
+            dir.checkData();
+            return start(dir, durability);
         } catch (IOException e) {
-            throw new EmbeddedServerException("cannot use " + dir + " for the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new EmbeddedServerException("cannot use " + dir.path() + " for the embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 
@@ -235,81 +224,6 @@ public final class EmbeddedServer implements AutoCloseable {
                 + (started != null ? "started by this process" : "already running") + "), data in " + directory;
     }
 
-    private static void prepare(Path dir) {
-        try {
-            if (!Files.exists(dir)) {
-                Files.createDirectories(dir.getParent());
-                try {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                } catch (FileAlreadyExistsException e) {
-                    // another process made it meanwhile; it is checked like any existing one
-                }
-            }
-            if (!Files.isDirectory(dir)) {
-                throw new EmbeddedServerException(dir + " is not a directory; point DB_EMBEDDED_DIR at a directory for the embedded PostgreSQL");
-            }
-            checkOwner(dir);
-        } catch (IOException e) {
-            throw new EmbeddedServerException("cannot create " + dir + " for the embedded PostgreSQL: " + e.getMessage(), e);
-        }
-    }
-
-    /** PostgreSQL runs as the user who owns the data; another user's directory is a mistake, not something to take over. */
-    private static void checkOwner(Path path) throws IOException {
-        String owner = Files.getOwner(path).getName();
-        String self = System.getProperty("user.name");
-        if (!owner.equals(self)) {
-            throw new EmbeddedServerException(path + " belongs to " + owner + ", not to " + self
-                    + " who runs this process; use a directory of your own (DB_EMBEDDED_DIR)");
-        }
-    }
-
-    private static void checkDataDirectory(Path data) throws IOException {
-        if (!Files.exists(data)) {
-            return;
-        }
-        checkOwner(data);
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(data);
-        if (permissions.stream().anyMatch(p -> p.name().startsWith("OTHERS_")) || permissions.contains(PosixFilePermission.GROUP_WRITE)) {
-            throw new EmbeddedServerException(data + " is open to other users (" + PosixFilePermissions.toString(permissions)
-                    + "), which PostgreSQL refuses; run: chmod 700 " + data);
-        }
-        Path version = data.resolve("PG_VERSION");
-        if (!Files.exists(version)) {
-            try (Stream<Path> entries = Files.list(data)) {
-                if (entries.anyMatch(e -> !e.getFileName().toString().equals(OWNER_LOCK))) {
-                    throw new EmbeddedServerException(data + " is not a PostgreSQL data directory (it has no PG_VERSION); "
-                            + "point DB_EMBEDDED_DIR at another directory");
-                }
-            }
-            return;
-        }
-        String major = Files.readString(version).trim();
-        if (!major.equals(String.valueOf(POSTGRES_MAJOR))) {
-            throw new EmbeddedServerException(data + " holds a PostgreSQL " + major + " database, and this build runs PostgreSQL "
-                    + POSTGRES_MAJOR + "; dump it with PostgreSQL " + major + "'s pg_dump, or point DB_EMBEDDED_DIR at a new directory");
-        }
-    }
-
-    private static FileLock acquire(FileChannel channel, Path dir) throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-            } catch (OverlappingFileLockException e) {
-                // another thread of this JVM is starting it: wait like any other process
-            }
-            if (System.nanoTime() > deadline) {
-                throw new EmbeddedServerException("another process has been starting the embedded PostgreSQL in " + dir
-                        + " for " + WAIT.toSeconds() + " s; if none is, delete " + dir.resolve(START_LOCK));
-            }
-            sleep(100);
-        }
-    }
-
     /**
      * Whether the process that started the running server still holds zonky's lock. A server without
      * that file was not started by this class: it belongs to whoever started it, never stopped here.
@@ -372,9 +286,10 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedServer start(Path dir, Path data, Durability durability) throws IOException {
+    private static EmbeddedServer start(EmbeddedDirectory dir, Durability durability) throws IOException {
         ZONKY_LOG.setLevel(Level.WARNING);
-        Path log = dir.resolve(LOG_FILE);
+        Path data = dir.data();
+        Path log = dir.log();
         // initdb, the server and pg_ctl stop append to it: it holds this process's server only.
         Files.write(log, new byte[0]);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -392,11 +307,11 @@ public final class EmbeddedServer implements AutoCloseable {
         try {
             server = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new EmbeddedServerException("the embedded PostgreSQL in " + dir + " did not start: " + lastError(log)
+            throw new EmbeddedServerException("the embedded PostgreSQL in " + dir.path() + " did not start: " + lastError(log)
                     .orElse(e.getMessage()) + " (its output: " + log + ")", e);
         }
         long pid = PostmasterPid.read(data).map(PostmasterPid::pid).orElse(-1L);
-        return new EmbeddedServer(dir, server.getPort(), pid, server);
+        return new EmbeddedServer(dir.path(), server.getPort(), pid, server);
     }
 
     /** PostgreSQL's (or initdb's) last complaint in its output, which says why it did not start. */
@@ -410,7 +325,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
