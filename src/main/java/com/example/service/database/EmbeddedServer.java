@@ -37,10 +37,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * there, or one this process starts and {@link #close() stops}. Never two servers on one directory.
  *
  * <p>The directory's layout is {@link EmbeddedDirectory}'s; its start lock makes processes starting
- * together agree on one server. Who owns a running
- * server is told by zonky's own lock file in the data directory, which the starting process holds
- * until it stops the server: a server whose lock nobody holds was left behind by a process killed
- * with SIGKILL, and is stopped and started anew.
+ * together agree on one server. Who owns a running server is told by zonky's own lock file in the
+ * data directory, which the starting process holds until it stops the server: a server whose lock
+ * nobody holds was left behind by a process killed with SIGKILL, and is stopped and started anew.
  *
  * <p>PostgreSQL refuses to run as root; as root, zonky runs it in a user namespace
  * ({@code unshare -U}). It listens on 127.0.0.1 only, on a free port, with no Unix socket, and
