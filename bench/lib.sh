@@ -30,7 +30,7 @@ trap bench_cleanup EXIT
 
 # The packaged jar, built once when missing.
 ensure_jar() {
-  [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests >&2)
+  [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q clean package -DskipTests >&2)
 }
 
 now_ms() { date +%s%3N; }

@@ -3,11 +3,17 @@ package com.example.service.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import com.example.service.admin.DevelopmentAccount;
+import com.example.service.config.EarlyConfig;
 import com.example.service.config.RunMode;
 import com.example.service.config.SecretFiles;
+import com.example.service.database.DatabaseChoice;
+import com.example.service.database.EmbeddedServerException;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The jar's entry point. Command mode must neither bind the HTTP port nor print logs on stdout,
@@ -44,7 +50,42 @@ public final class Main {
         if (System.getenv("HOSTNAME") == null && System.getProperty("HOSTNAME") == null) {
             System.setProperty("HOSTNAME", localHostName());
         }
+        if (!RunMode.asksForHelp(args)) {
+            chooseDatabase(args);
+        }
         Quarkus.run(CommandLineApp.class, args);
+    }
+
+    /**
+     * DB_HOST, or the embedded PostgreSQL, before Quarkus reads the datasource settings built from
+     * DB_*. The embedded server stops at exit only once Quarkus has stopped using it.
+     */
+    private static void chooseDatabase(String... args) {
+        SmallRyeConfig config = EarlyConfig.read();
+        try {
+            DatabaseChoice.choose(config, RunMode.connects(args)).ifPresent(server -> {
+                System.setProperty("db.host", server.host());
+                System.setProperty("db.port", String.valueOf(server.port()));
+                server.stopAtExit(Main::awaitQuarkusStopped);
+                if (!RunMode.isCommand(args)) {
+                    DevelopmentAccount.properties(config, server.directory()).forEach(System::setProperty);
+                }
+            });
+        } catch (DatabaseChoice.MissingHostException e) {
+            System.err.println("example-service: " + e.getMessage());
+            System.exit(2);
+        } catch (EmbeddedServerException e) {
+            System.err.println("example-service: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Quarkus stops on its own shutdown hook (SIGTERM), or has stopped already (a command's exit). */
+    private static void awaitQuarkusStopped() {
+        Application application = Application.currentApplication();
+        if (application != null) {
+            application.awaitShutdown();
+        }
     }
 
     private static String localHostName() {

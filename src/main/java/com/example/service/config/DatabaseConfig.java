@@ -9,6 +9,7 @@ import com.example.service.migration.MigrationConfig;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * The one database both the reactive client and Flyway (JDBC) use in the packaged service and in
@@ -20,9 +21,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "db")
 public interface DatabaseConfig {
 
-    /** DB_HOST: host name or address of the PostgreSQL server. */
-    @WithDefault("localhost")
-    String host();
+    /**
+     * DB_HOST: host name or address of the PostgreSQL server. Unset outside production, the entry
+     * point starts the embedded server (database.DatabaseChoice) and sets this to its address; in
+     * production it must be set.
+     */
+    Optional<String> host();
 
     /** DB_PORT: TCP port of the PostgreSQL server. */
     @WithDefault("5432")
@@ -38,6 +42,14 @@ public interface DatabaseConfig {
 
     /** DB_PASSWORD: never logged or printed; absent for trust or certificate authentication. */
     Optional<String> password();
+
+    /**
+     * DB_EMBEDDED_DIR: where the embedded PostgreSQL keeps its data, used when DB_HOST is unset
+     * outside production; it survives restarts.
+     */
+    @WithName("embedded-dir")
+    @WithDefault("${user.home}/.local/share/example-service")
+    Path embeddedDir();
 
     /** DB_WAIT_TIMEOUT: how long startup and {@code db wait} wait for the database to answer. */
     @WithDefault("60s")

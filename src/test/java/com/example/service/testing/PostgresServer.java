@@ -1,6 +1,7 @@
 package com.example.service.testing;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,12 +11,20 @@ import java.util.UUID;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import com.example.service.database.EmbeddedServer;
+
 /**
- * The PostgreSQL server tests run against: the one named by {@code QUARKUS_DATASOURCE_JDBC_URL}
- * (what .ci/run exports where no Docker engine runs), otherwise one Testcontainers starts once per
- * JVM. Tests never share a database: each creates its own here and drops it afterwards.
+ * The PostgreSQL server tests run against, chosen once per JVM: the one named by
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} (what .ci/run exports); else, with
+ * {@code TEST_POSTGRES_IMAGE} set (e.g. {@code postgres:16-alpine}), a Testcontainers server of that
+ * image, for testing against another PostgreSQL version where Docker runs; else the application's
+ * own embedded server, its data in {@code target/embedded-postgres} (needs nothing installed). Tests
+ * never share a database: each creates its own here and drops it afterwards.
  */
 public final class PostgresServer {
+
+    /** Beside the build's other output, so that {@code clean} removes it. */
+    public static final Path EMBEDDED_DIR = Path.of(System.getProperty("project.build.directory", "target"), "embedded-postgres");
 
     private static PostgresServer instance;
 
@@ -34,7 +43,8 @@ public final class PostgresServer {
     public static synchronized PostgresServer get() {
         if (instance == null) {
             String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-            instance = url != null ? fromJdbcUrl(url) : startContainer();
+            String image = System.getenv("TEST_POSTGRES_IMAGE");
+            instance = url != null ? fromJdbcUrl(url) : image != null ? startContainer(image) : startEmbedded();
         }
         return instance;
     }
@@ -46,11 +56,21 @@ public final class PostgresServer {
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM ends
-    private static PostgresServer startContainer() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+    private static PostgresServer startContainer(String image) {
+        PostgreSQLContainer container = new PostgreSQLContainer(image);
         container.start();
         return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getUsername(),
                 container.getPassword());
+    }
+
+    /**
+     * The JVM's embedded server, stopped when the JVM exits. The test JVMs of one build (surefire's,
+     * then failsafe's) reuse its data directory, so only the first pays for initdb.
+     */
+    private static PostgresServer startEmbedded() {
+        EmbeddedServer server = EmbeddedServer.open(EMBEDDED_DIR, EmbeddedServer.Durability.FAST);
+        server.stopAtExit();
+        return new PostgresServer(server.host(), server.port(), EmbeddedServer.SUPERUSER, null);
     }
 
     private static String envOr(String name, String fallback) {

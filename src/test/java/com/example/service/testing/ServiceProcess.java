@@ -141,6 +141,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static ProcessBuilder builder(Map<String, String> env, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("DB_"));
+        // A run without DB_HOST uses the tests' embedded server, never the data of the user running them.
+        builder.environment().put("DB_EMBEDDED_DIR", PostgresServer.EMBEDDED_DIR.toAbsolutePath().toString());
         builder.environment().put("PATH", Path.of(javaBin()).getParent() + ":" + System.getenv("PATH"));
         builder.environment().putAll(env);
         return builder;
