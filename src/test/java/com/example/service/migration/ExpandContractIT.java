@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.MigrationFolder;
+import com.example.service.testing.PostgresServer;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,33 @@ class ExpandContractIT {
                 assertThat(newest.path("phase").asText()).isEqualTo("contract");
                 assertThat(newer.status("/q/health/ready")).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void lintJudgesABreakingChangeByItsPhase() {
+        String drop = "ALTER TABLE item DROP COLUMN description;\n";
+        try (TestDatabase db = TestDatabase.create();
+                MigrationFolder expand = MigrationFolder.create().with("V4__drop_item_description.sql", drop);
+                MigrationFolder contract = MigrationFolder.create().with("V4__drop_item_description.sql", drop)) {
+            PostgresServer server = PostgresServer.get();
+            Map<String, String> env = ServiceProcess.environment(db.name());
+            env.put("LINT_SERVER_URL", server.jdbcUrl("postgres"));
+            env.put("LINT_SERVER_USER", server.user());
+            if (server.password() != null) {
+                env.put("LINT_SERVER_PASSWORD", server.password());
+            }
+
+            env.put("MIGRATION_LOCATIONS", expand.afterShipped());
+            CommandResult inExpand = run(env, "lint", "--all", "--json");
+            assertThat(inExpand.exitCode()).as(inExpand.stderr()).isEqualTo(6);
+            assertThat(inExpand.json().path("findings").findValuesAsText("rule")).contains("drop-column");
+
+            env.put("MIGRATION_LOCATIONS", "classpath:db/migration");
+            env.put("CONTRACT_LOCATIONS", contract.location());
+            CommandResult inContract = run(env, "lint", "--all", "--json");
+            assertThat(inContract.exitCode()).as(inContract.stderr()).isZero();
+            assertThat(inContract.json().path("findings").findValuesAsText("rule")).doesNotContain("drop-column");
         }
     }
 

@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
 
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
+import com.example.service.migration.Phase;
 import com.example.service.migration.db.FlywayFactory;
+import com.example.service.migration.db.MigrationPhases;
 import com.example.service.migration.state.SchemaInspector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,14 +39,16 @@ public class MigrationLinter {
     private final LintConfig config;
     private final SchemaInspector inspector;
     private final FlywayFactory flywayFactory;
+    private final MigrationPhases phases;
     private final ObjectMapper mapper;
 
     MigrationLinter(MigrationConfig migrationConfig, LintConfig config, SchemaInspector inspector, FlywayFactory flywayFactory,
-            ObjectMapper mapper) {
+            MigrationPhases phases, ObjectMapper mapper) {
         this.migrationConfig = migrationConfig;
         this.config = config;
         this.inspector = inspector;
         this.flywayFactory = flywayFactory;
+        this.phases = phases;
         this.mapper = mapper;
     }
 
@@ -55,12 +59,18 @@ public class MigrationLinter {
         if (pending.isEmpty()) {
             return LintReport.of(List.of(), List.of(), List.of(), List.of(), null);
         }
-        return lint(migrationConfig.locations(), pending::contains, settings, Optional.of(inspector.databaseVersion()));
+        return lint(codeLocations(), pending::contains, settings, Optional.of(inspector.databaseVersion()));
     }
 
-    /** Lints every migration of this code, as on a new database; needs no target database. */
+    /** Lints every migration of this code, expand and contract, as on a new database; needs no target database. */
     public LintReport lintAll() {
-        return lintAll(migrationConfig.locations());
+        return lintAll(codeLocations());
+    }
+
+    private List<String> codeLocations() {
+        List<String> locations = new ArrayList<>(migrationConfig.locations());
+        locations.addAll(migrationConfig.contractLocations());
+        return locations;
     }
 
     /** Lints every migration found in {@code locations} (Flyway locations), as on a new database. */
@@ -68,12 +78,18 @@ public class MigrationLinter {
         return lint(locations, script -> true, settings(), Optional.empty());
     }
 
-    private record Settings(RuleSettings rules, AcceptedFindings accepted) {
+    /**
+     * @param rules    exclusions and downgrades of the configuration
+     * @param accepted the accepted-findings file
+     * @param phases   which versions are contract migrations, where breaking changes are the point
+     */
+    private record Settings(RuleSettings rules, AcceptedFindings accepted, MigrationPhases phases) {
     }
 
     /** Read first, so that a configuration mistake is reported before any server starts. */
     private Settings settings() {
-        return new Settings(RuleSettings.of(config.exclude(), config.warn()), AcceptedFindings.load(config.accepted(), mapper));
+        return new Settings(RuleSettings.of(config.exclude(), config.warn()), AcceptedFindings.load(config.accepted(), mapper),
+                phases);
     }
 
     private LintReport lint(List<String> locations, Predicate<String> watched, Settings settings,
@@ -184,8 +200,10 @@ public class MigrationLinter {
         }
 
         void add(MigrationScript script, List<Observed> observed) {
+            boolean contract = settings.phases().of(script.version()) == Phase.CONTRACT;
             for (Observed o : observed) {
-                if (settings.rules().excluded(o.rule())) {
+                // A contract migration runs once no release that needs what it removes is connected.
+                if (settings.rules().excluded(o.rule()) || contract && o.rule().group() == RuleGroup.BREAKING) {
                     continue;
                 }
                 LintFinding finding = new LintFinding(o.rule().id(), settings.rules().severity(o.rule()), script.version(),
