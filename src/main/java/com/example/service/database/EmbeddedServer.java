@@ -6,12 +6,8 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 
 import org.jboss.logging.Logger;
@@ -68,7 +62,6 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedServer.class);
     private static final String HOST = "127.0.0.1";
     static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
     /** zonky reports every step at INFO; kept here so that the level outlives garbage collection. */
     private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
@@ -99,10 +92,10 @@ public final class EmbeddedServer implements AutoCloseable {
             Optional<PostmasterPid> running = PostmasterPid.read(data);
             if (running.isPresent()) {
                 Optional<ProcessHandle> process = running.get().process();
-                if (process.isPresent() && ownedByARunningProcess(data)) {
+                if (process.isPresent() && LeftoverServer.ownedByARunningProcess(data)) {
                     return attach(dir.path(), data);
                 }
-                process.ifPresent(orphan -> stopOrphan(orphan, dir.path()));
+                process.ifPresent(orphan -> LeftoverServer.stop(orphan, dir.path()));
                 // A crash or a reboot left the file behind; PostgreSQL would take a live process of that id for a rival.
                 Files.deleteIfExists(data.resolve(PostmasterPid.FILE_NAME));
             }
@@ -223,23 +216,6 @@ public final class EmbeddedServer implements AutoCloseable {
                 + (started != null ? "started by this process" : "already running") + "), data in " + directory;
     }
 
-    /**
-     * Whether the process that started the running server still holds zonky's lock. A server without
-     * that file was not started by this class: it belongs to whoever started it, never stopped here.
-     */
-    private static boolean ownedByARunningProcess(Path data) throws IOException {
-        Path lockFile = data.resolve(OWNER_LOCK);
-        if (!Files.exists(lockFile)) {
-            return true;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
-            return lock == null;
-        } catch (OverlappingFileLockException e) {
-            // held by this JVM: dev mode restarts the application in a new class loader
-            return true;
-        }
-    }
-
     private static EmbeddedServer attach(Path dir, Path data) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
@@ -264,24 +240,6 @@ public final class EmbeddedServer implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** A server whose starter was killed: PostgreSQL's fast shutdown (SIGINT), then SIGKILL if it hangs. */
-    private static void stopOrphan(ProcessHandle orphan, Path dir) {
-        LOG.warnf("The embedded PostgreSQL in %s (pid %d) was left running by a process that was killed; stopping it to start it anew",
-                dir, orphan.pid());
-        try {
-            new ProcessBuilder("kill", "-INT", String.valueOf(orphan.pid())).redirectErrorStream(true)
-                    .redirectOutput(Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
-            orphan.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            LOG.warnf("The embedded PostgreSQL (pid %d) did not stop within %d s; killing it", orphan.pid(), ORPHAN_STOP_WAIT.toSeconds());
-            orphan.destroyForcibly();
-            orphan.onExit().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedServerException("interrupted while stopping the embedded PostgreSQL (pid " + orphan.pid() + ")");
         }
     }
 

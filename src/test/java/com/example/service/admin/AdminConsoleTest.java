@@ -132,7 +132,7 @@ class AdminConsoleTest {
             assertThat(running.getInt("progress.total")).isEqualTo(5);
             assertThat(running.getString("progress.since")).isNotNull();
             // With the refresh an hour apart, only the upgrade's own lock-taken refresh can name the holder now.
-            assertThat(running.getString("lockHolder.applicationName")).startsWith("example-service@");
+            assertThat(running.getString("lockHolder.applicationName")).startsWith("example-service/");
             assertThat(running.getString("startupMigration")).isNull();
             // A second upgrade refused meanwhile leaves the running one's progress alone.
             asAdmin().post("/admin/db/upgrade").then().statusCode(409);

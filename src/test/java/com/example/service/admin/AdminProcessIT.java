@@ -46,7 +46,7 @@ class AdminProcessIT {
                 // The instance's own startup migration holds the lock: a POST upgrade meanwhile is refused.
                 HttpResponse<String> refused = service.send("POST", "/admin/db/upgrade", "ops", ADMIN_PASSWORD);
                 assertThat(refused.statusCode()).isEqualTo(409);
-                assertThat(JsonPath.from(refused.body()).getString("lockHolder.applicationName")).startsWith("example-service@");
+                assertThat(JsonPath.from(refused.body()).getString("lockHolder.applicationName")).startsWith("example-service/");
 
                 service.awaitStatus("/q/health/ready", 200, START);
                 JsonPath done = awaitStatus(service, "state", "UP_TO_DATE");

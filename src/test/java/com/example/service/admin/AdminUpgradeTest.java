@@ -169,8 +169,8 @@ class AdminUpgradeTest {
                 .body("applied[0].executionTimeMs", greaterThanOrEqualTo(SLOW_SECONDS * 1000));
         loser.response.then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("urn:example-service:problem:migration-lock-held"))
-                .body("detail", containsString("example-service@"))
-                .body("lockHolder.applicationName", startsWith("example-service@"));
+                .body("detail", containsString("example-service/"))
+                .body("lockHolder.applicationName", startsWith("example-service/"));
         // At once: the loser did not wait for the winner's migration.
         assertThat(loser.elapsed).isLessThan(Duration.ofSeconds(SLOW_SECONDS - 2));
         assertThat(winner.elapsed).isGreaterThanOrEqualTo(Duration.ofSeconds(SLOW_SECONDS));

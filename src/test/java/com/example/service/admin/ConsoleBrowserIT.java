@@ -117,7 +117,7 @@ class ConsoleBrowserIT {
             CompletableFuture<CommandResult> other = CompletableFuture.supplyAsync(
                     () -> ServiceProcess.run(env, "db", "upgrade", "--target", "4"));
             awaitState(browser, "MIGRATING");
-            browser.await("the lock holder", SEE, () -> browser.text("lock-holder").contains("example-service@"));
+            browser.await("the lock holder", SEE, () -> browser.text("lock-holder").contains("example-service/"));
             assertThat(browser.text("progress-text")).contains("is migrating:").contains("pending migrations applied so far");
 
             WebElement upgrade = browser.byId("upgrade");
@@ -160,7 +160,7 @@ class ConsoleBrowserIT {
             browser.await("2 of 2 running", SEE, () -> browser.text("progress-text").contains("applying 2 of 2: V6__slow_index"));
             assertThat(browser.byId("progress").getAttribute("value")).isEqualTo("1");
             assertThat(browser.byId("progress").getAttribute("max")).isEqualTo("2");
-            assertThat(browser.text("lock-holder")).contains("example-service@");
+            assertThat(browser.text("lock-holder")).contains("example-service/");
             browser.screenshot(SCREENSHOTS.resolve("console-migrating.png"), DESKTOP);
 
             awaitState(browser, "UP_TO_DATE");
