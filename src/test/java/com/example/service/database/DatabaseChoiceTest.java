@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.example.service.config.EarlyConfig;
 
 import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 
 /** The rule between DB_HOST and the embedded server, decided before anything starts. */
@@ -50,7 +51,9 @@ class DatabaseChoiceTest {
     private SmallRyeConfig config(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
         all.put("DB_EMBEDDED_DIR", temp.resolve("embedded").toString());
-        // No system properties: other tests of this JVM run the command line in-process, which sets db.host.
-        return EarlyConfig.builder().withSources(new EnvConfigSource(all, 300)).build();
+        // Of the system properties only user.home, which defaults expand: other tests of this JVM run the
+        // command line in-process, and that sets db.host.
+        return EarlyConfig.builder().withSources(new EnvConfigSource(all, 300),
+                new PropertiesConfigSource(Map.of("user.home", System.getProperty("user.home")), "user.home", 400)).build();
     }
 }
