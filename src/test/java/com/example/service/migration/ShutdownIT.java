@@ -48,6 +48,37 @@ class ShutdownIT {
         }
     }
 
+    /**
+     * Issue 12, item 3: an upgrade refused the lock while the startup migration runs must not end
+     * that migration's record, or SIGTERM would neither wait for it nor cancel it.
+     */
+    @Test
+    void anUpgradeRefusedWhileTheStartupMigrationRunsLeavesShutdownToRollItBack() {
+        try (TestDatabase db = TestDatabase.create();
+                MigrationFolder extra = MigrationFolder.create()
+                        .with("V4__half.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(20);\n")) {
+            Map<String, String> env = ServiceProcess.environment(db.name());
+            env.put("MIGRATION_LOCATIONS", extra.afterShipped());
+            env.put("SHUTDOWN_TIMEOUT", "2s");
+            env.put("ADMIN_USER", "ops");
+            env.put("ADMIN_PASSWORD", "ops-Pa55");
+            try (ServiceProcess service = ServiceProcess.start(env)) {
+                awaitRunning(db, service, "pg_sleep(20)");
+                HttpResponse<String> refused = service.send("POST", "/admin/db/upgrade", "ops", "ops-Pa55");
+                assertThat(refused).as("POST /admin/db/upgrade answered").isNotNull();
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+                service.terminate();
+                assertThat(service.awaitExit(Duration.ofSeconds(15))).isEqualTo(TERMINATED);
+                assertThat(service.output())
+                        .contains("Shutting down: waiting up to PT2S (quarkus.shutdown.timeout) for migration V4__half to finish")
+                        .contains("Shutting down: migration V4__half rolled back");
+            }
+            assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
+            assertThat(db.single("SELECT count(*)::text FROM flyway_schema_history WHERE version = '4'")).isEqualTo("0");
+            assertThat(db.single("SELECT (to_regclass('half') IS NULL)::text")).isEqualTo("true");
+        }
+    }
+
     @Test
     void aStartupMigrationThatEndsWithinTheShutdownTimeoutFinishes() {
         try (TestDatabase db = TestDatabase.create();
