@@ -171,7 +171,8 @@ public class AdminDbResource {
             content = @Content(schema = @Schema(implementation = UpgradeResult.class)))
     @APIResponse(responseCode = "409", description = "Another session holds the migration lock (named in lockHolder); nothing applied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Applied migrations drifted from this code (items); nothing applied",
+    @APIResponse(responseCode = "422", description = "A migration is recorded as failed, or applied scripts drifted "
+            + "while migrations are pending or READINESS_MODE is strict (items); nothing applied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "500", description = "A migration failed: version, script, sqlState, sqlMessage; "
             + "it was rolled back, the ones before it stay applied",

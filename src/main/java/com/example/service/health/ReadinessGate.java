@@ -13,8 +13,10 @@ import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.change.InFlightMigration;
 import com.example.service.migration.startup.StartupMigration;
+import com.example.service.migration.state.Drift;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
+import com.example.service.migration.state.SchemaStatus;
 
 /**
  * Decides readiness from cached state only (no query, no Flyway), so probes and the API gate can
@@ -89,13 +91,15 @@ public class ReadinessGate {
         if (!state.failed().isEmpty()) {
             return "failed migration(s): " + labels(state.failed());
         }
+        Drift drift = Drift.of(state.drift());
+        if (drift.blocksUpgrade(mode, state.pending().size())) {
+            return SchemaStatus.DRIFT + ": " + drift.explain(mode, state.pending().size());
+        }
         if (!state.pending().isEmpty()) {
             return "pending migration(s): " + labels(state.pending());
         }
         if (!state.acceptableUnder(mode)) {
-            return state.drift().isEmpty()
-                    ? "strict mode: the schema has " + state.futureCount() + " migration(s) newer than this code"
-                    : "strict mode: schema drift: " + state.drift().size() + " finding(s)";
+            return "strict mode: the schema has " + state.futureCount() + " migration(s) newer than this code";
         }
         return null;
     }

@@ -17,16 +17,21 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
 
 import com.example.service.migration.AppliedMigration;
 import com.example.service.migration.InvalidTargetException;
+import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.MigrationListener;
+import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
+import com.example.service.migration.state.Drift;
 import com.example.service.migration.state.DriftItem;
+import com.example.service.migration.state.SchemaDriftException;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.ValidationFailedException;
@@ -39,18 +44,24 @@ import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 @ApplicationScoped
 public class Upgrader {
 
+    private static final Logger LOG = Logger.getLogger(Upgrader.class);
+
     private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
+    private final ReadinessMode mode;
 
-    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector) {
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, MigrationConfig config) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
+        this.mode = config.readinessMode();
     }
 
     /**
      * The upgrade to {@code target} (null: every pending migration). It throws
      * {@link InvalidTargetException} when target is not a version of this code at or above current,
-     * {@link ValidationFailedException} when applied migrations drifted from this code, and
+     * {@link SchemaDriftException} when applied scripts were edited and READINESS_MODE or pending
+     * migrations make that block the upgrade ({@link Drift}; tolerated drift is logged),
+     * {@link ValidationFailedException} when a migration is recorded as failed, and
      * {@link MigrationFailedException} when a migration's SQL fails (its transaction rolled back).
      */
     public SchemaChange<UpgradeResult> upgrade(String target) {
@@ -65,11 +76,13 @@ public class Upgrader {
                     return Optional.empty();
                 }
                 SchemaState state = inspector.read();
+                if (!state.currentForThisCode()) {
+                    return Optional.empty();
+                }
                 // Nothing to do: no lock, so that replicas starting while another release migrates (or
                 // after it did) do not queue behind it.
-                return state.currentForThisCode() && state.drift().isEmpty()
-                        ? Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0))
-                        : Optional.empty();
+                checkDrift(Drift.of(state.drift()), 0);
+                return Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0));
             }
 
             @Override
@@ -81,9 +94,9 @@ public class Upgrader {
 
     /** The upgrade itself, for a change that holds the migration lock (an upgrade, or a reset after its clean). */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener, SchemaChange.Tracker tracker) {
-        List<DriftItem> drift = inspector.validate();
-        if (!drift.isEmpty()) {
-            throw new ValidationFailedException(drift);
+        List<DriftItem> findings = inspector.validate();
+        if (findings.stream().anyMatch(DriftItem::failure)) {
+            throw new ValidationFailedException(findings);
         }
         FluentConfiguration configuration = flywayFactory.configure();
         MigrationInfoService plan = configuration.load().info();
@@ -93,6 +106,7 @@ public class Upgrader {
         }
         int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
                 .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
+        checkDrift(Drift.of(findings), total);
         Progress progress = new Progress(listener, tracker, total);
         long start = System.nanoTime();
         try {
@@ -104,6 +118,16 @@ public class Upgrader {
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);
+        }
+    }
+
+    /** Refuses an upgrade that drift blocks under READINESS_MODE; warns of drift it tolerates. */
+    private void checkDrift(Drift drift, int pending) {
+        if (drift.blocksUpgrade(mode, pending)) {
+            throw drift.refusal(mode, pending);
+        }
+        if (!drift.none()) {
+            LOG.warnf("Schema drift tolerated (READINESS_MODE=compatible): %s", drift.explain(mode, pending));
         }
     }
 
