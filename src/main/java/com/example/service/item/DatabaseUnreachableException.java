@@ -3,6 +3,8 @@ package com.example.service.item;
 import java.io.IOException;
 import java.time.Duration;
 
+import com.example.service.database.SqlStates;
+
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -22,8 +24,7 @@ public class DatabaseUnreachableException extends RuntimeException {
 
     /**
      * True for the client's connection failures: refused, reset or timed-out connects, a connection
-     * closed under a query, and the server's own "cannot serve now" states: connection exceptions
-     * (08), insufficient resources such as too many connections (53), shutdown or recovery (57P).
+     * closed under a query, and the server's own "cannot serve now" states ({@link SqlStates#unreachable}).
      */
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -31,8 +32,7 @@ public class DatabaseUnreachableException extends RuntimeException {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String state = pg.getSqlState();
-                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
+                return SqlStates.unreachable(pg.getSqlState());
             }
         }
         return false;

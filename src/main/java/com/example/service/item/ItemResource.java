@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.example.service.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** The sample API: items on the migrated schema, served on the event loop by the reactive client. */
 @Path("/api/items")
@@ -87,6 +88,18 @@ public class ItemResource {
         LOG.debug(e.getMessage());
         return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the database is not reachable; try again later")
                 .toRetryableResponse();
+    }
+
+    /**
+     * The database answered and rejected the query (a permission, a missing column, a refused
+     * login): a fault of this deployment, not of the request, and no retry helps. The answer names
+     * the SQL state only; the log has PostgreSQL's message.
+     */
+    @ServerExceptionMapper
+    Response rejected(PgException e) {
+        LOG.errorf("Query rejected by the database (SQL state %s): %s", e.getSqlState(), e.getErrorMessage());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the database rejected the query (SQL state "
+                + e.getSqlState() + "); see the service log").with("sqlState", e.getSqlState()).toResponse();
     }
 
     private static NotFoundException notFound(long id) {

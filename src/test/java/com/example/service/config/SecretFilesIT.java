@@ -70,11 +70,12 @@ class SecretFilesIT {
         env.remove("MIGRATION_DB_USER");
         env.put("DB_USER", MIGRATOR);
         env.put("DB_PASSWORD_FILE", secret("wrong", "not-the-Pw-9zZ\n").toString());
-        env.put("DB_WAIT_TIMEOUT", "3s");
+        // No wait fixes a wrong password (issue 12, item 4): it fails at once, not after DB_WAIT_TIMEOUT.
+        env.put("DB_WAIT_TIMEOUT", "120s");
         try (ServiceProcess service = ServiceProcess.start(env)) {
-            assertThat(service.awaitExit(Duration.ofSeconds(45))).isEqualTo(5);
+            assertThat(service.awaitExit(Duration.ofSeconds(45))).isEqualTo(1);
             String output = service.output();
-            assertThat(output).contains("password authentication failed for user \"" + MIGRATOR + "\"", "DB_WAIT_TIMEOUT");
+            assertThat(output).contains("password authentication failed for user \"" + MIGRATOR + "\"", "SQL state 28P01");
             assertThat(output).doesNotContain("not-the-Pw-9zZ", MIGRATOR_PASSWORD);
         }
     }

@@ -12,8 +12,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.lock.MigrationLock;
 
 import io.agroal.api.AgroalDataSource;
@@ -105,7 +105,7 @@ public class AuditLog {
         } catch (SQLException e) {
             // Someone may have dropped it: the next change tries to create it again.
             created = false;
-            throw new DatabaseUnavailableException("audit row not written: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -130,7 +130,7 @@ public class AuditLog {
                 return new AuditPage(entries, limit, offset, rs.getLong(1));
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 

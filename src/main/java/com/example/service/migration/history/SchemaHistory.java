@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.flywaydb.core.api.MigrationVersion;
 
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -67,7 +67,7 @@ public class SchemaHistory {
             }
             return new HistoryPage(entries, limit, offset, count(c));
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -89,7 +89,7 @@ public class SchemaHistory {
                 return current == null ? null : current.getVersion();
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -104,7 +104,7 @@ public class SchemaHistory {
                 return new HistoryFingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -113,7 +113,7 @@ public class SchemaHistory {
         try (Connection c = dataSource.getConnection()) {
             return historyTableExists(c) ? count(c) : 0;
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 

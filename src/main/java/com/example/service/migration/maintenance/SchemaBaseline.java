@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.BaselineResult;
 
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.history.SchemaHistory;
 
 import io.agroal.api.AgroalDataSource;
@@ -95,7 +95,7 @@ public class SchemaBaseline {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 }

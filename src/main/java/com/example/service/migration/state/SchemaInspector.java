@@ -19,12 +19,12 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.ValidateResult;
 
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.Migration;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.lock.LockHolder;
 import com.example.service.migration.lock.MigrationLock;
 
@@ -96,7 +96,7 @@ public class SchemaInspector {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 

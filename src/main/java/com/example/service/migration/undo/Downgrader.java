@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.api.MigrationInfo;
 
 import com.example.service.migration.AppliedMigration;
-import com.example.service.migration.DatabaseUnavailableException;
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
@@ -29,6 +28,7 @@ import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
 import com.example.service.migration.db.ScriptSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.ValidationFailedException;
@@ -175,7 +175,7 @@ public class Downgrader {
                 throw new MigrationFailedException(target.version(), undo.script(), e.getSQLState(), e.getMessage(), e);
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
         AppliedMigration done = new AppliedMigration(target.version(), target.description(), undo.script(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
