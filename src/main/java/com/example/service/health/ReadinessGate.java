@@ -36,13 +36,16 @@ public class ReadinessGate {
     private final StartupMigration startup;
     private final SchemaStateCache cache;
     private final InFlightMigration shutdown;
+    private final ApplicationPoolCheck applicationPool;
     private final ReadinessMode mode;
     private final Duration staleAfter;
 
-    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown) {
+    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown,
+            ApplicationPoolCheck applicationPool) {
         this.startup = startup;
         this.cache = cache;
         this.shutdown = shutdown;
+        this.applicationPool = applicationPool;
         this.mode = config.readinessMode();
         this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
     }
@@ -86,6 +89,9 @@ public class ReadinessGate {
         }
         if (!snapshot.reachable()) {
             return snapshot.checkedAt() == null ? "schema state not read yet" : snapshot.problem();
+        }
+        if (applicationPool.problem() != null) {
+            return "the application's database connection (DB_USER) fails: " + applicationPool.problem();
         }
         SchemaState state = snapshot.state().orElseThrow();
         if (!state.failed().isEmpty()) {

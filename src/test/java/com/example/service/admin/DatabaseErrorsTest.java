@@ -12,9 +12,11 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.example.service.testing.ApplicationRoleDatabase;
 import com.example.service.testing.Readiness;
 import com.example.service.testing.TestDatabase;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -23,7 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * query the database refuses is a 500 naming its SQL state, in the admin API and the sample API alike.
  */
 @QuarkusTest
-@WithTestResource(LoginOnlyApplicationRole.class)
+@WithTestResource(value = ApplicationRoleDatabase.class, initArgs = {
+        @ResourceArg(name = ApplicationRoleDatabase.ROLE, value = ApplicationRoleDatabase.LOGIN_ONLY),
+        @ResourceArg(name = "admin.viewer-user", value = AdminApi.VIEWER_USER),
+        @ResourceArg(name = "admin.viewer-password", value = AdminApi.VIEWER_PASSWORD) })
 class DatabaseErrorsTest {
 
     @ConfigProperty(name = "test.database.name")

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -21,7 +22,8 @@ import com.example.service.migration.lock.MigrationLock;
 /**
  * The schema state that probes and status reads use, so that none of them runs Flyway or a query.
  * Re-read every SCHEMA_STATE_REFRESH (a cheap fingerprint query; the full Flyway read only when the
- * history or the lock changed) and at once after every change this process makes.
+ * history or the lock changed) and at once after every change this process makes; each refresh's
+ * {@link Snapshot} is fired as an event for checks that share its cadence.
  */
 @ApplicationScoped
 public class SchemaStateCache {
@@ -45,16 +47,18 @@ public class SchemaStateCache {
     private final MigrationLock lock;
     private final SchemaHistory history;
     private final MigrationConfig config;
+    private final Event<Snapshot> refreshed;
     private volatile Snapshot snapshot = Snapshot.NONE;
     private HistoryFingerprint fingerprint;
     private ScheduledExecutorService refresher;
 
-    SchemaStateCache(SchemaInspector inspector, MigrationLock lock,
-            SchemaHistory history, MigrationConfig config) {
+    SchemaStateCache(SchemaInspector inspector, MigrationLock lock, SchemaHistory history, MigrationConfig config,
+            Event<Snapshot> refreshed) {
         this.inspector = inspector;
         this.lock = lock;
         this.history = history;
         this.config = config;
+        this.refreshed = refreshed;
     }
 
     /** The last refresh's outcome; never blocks. */
@@ -84,6 +88,8 @@ public class SchemaStateCache {
                 LOG.warnf("Schema state could not be read: %s", e.getMessage());
             }
         }
+        // Checks that belong to the same cadence (the application's own pool) ride on it.
+        refreshed.fire(snapshot);
         return snapshot;
     }
 
