@@ -29,6 +29,7 @@ import com.example.service.migration.startup.StartupMigration;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.problem.Problem;
+import com.example.service.problem.QueryValues;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
@@ -152,9 +153,10 @@ public class AdminDbResource {
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "The SQL an upgrade would run (role viewer or admin)",
             description = "Each pending script up to target, in order, headed by a comment naming it; nothing is run or "
-                    + "locked. Empty when nothing is pending.")
+                    + "locked. Empty when nothing is pending up to target; 400 for a target that upgrade would refuse.")
     @APIResponse(responseCode = "200", description = "The scripts", content = @Content(mediaType = MediaType.TEXT_PLAIN))
-    public String sql(@Parameter(description = "Stop at this version (e.g. 3 or 1.2); default: all pending")
+    public String sql(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, not below "
+            + "the current one; default: all pending")
             @QueryParam("target") String target) {
         return sqlPreview.render(target);
     }

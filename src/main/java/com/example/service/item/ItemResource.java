@@ -3,12 +3,9 @@ package com.example.service.item;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -24,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.example.service.problem.Problem;
+import com.example.service.problem.QueryValues;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -34,6 +32,7 @@ import io.vertx.pgclient.PgException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
+    static final int MAX_PAGE = 100;
     private static final Logger LOG = Logger.getLogger(ItemResource.class);
 
     private final ItemRepository repository;
@@ -54,10 +53,14 @@ public class ItemResource {
         return repository.find(id).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
+    /**
+     * @param rawLimit  page size, 1 to {@value #MAX_PAGE}; 20 when absent
+     * @param rawOffset items to skip, 0 or more; 0 when absent
+     */
     @GET
-    public Uni<ItemPage> list(
-            @QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = "limit must be at least 1") @Max(value = 100, message = "limit must be at most 100") int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "offset must not be negative") long offset) {
+    public Uni<ItemPage> list(@QueryParam("limit") String rawLimit, @QueryParam("offset") String rawOffset) {
+        int limit = QueryValues.limit(rawLimit, MAX_PAGE);
+        long offset = QueryValues.offset(rawOffset);
         return Uni.combine().all().unis(repository.page(limit, offset), repository.count())
                 .with((items, total) -> new ItemPage(items, limit, offset, total));
     }

@@ -171,6 +171,8 @@ class AdminApiTest {
             "GET  | /admin/db/validate?fix=true             | unknown query parameter(s) [fix]",
             "GET  | /admin/db/sql?target=not-a-version      | is not a version",
             "GET  | /admin/db/sql?tagret=3                  | unknown query parameter(s) [tagret]",
+            "GET  | /admin/db/sql?target=99                 | no migration of this code has version 99",
+            "GET  | /admin/db/sql?target=2                  | below the current version 3",
             "POST | /admin/db/upgrade?target=not-a-version  | is not a version",
             "POST | /admin/db/upgrade?target=               | 'target' has no value",
             "POST | /admin/db/upgrade?target=2              | below the current version 3",

@@ -4,10 +4,16 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.service.migration.Migration;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+
+import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.MigrationConfig;
+import com.example.service.migration.db.FlywayErrors;
+import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.ScriptSource;
-import com.example.service.migration.state.SchemaInspector;
 
 /**
  * The SQL that an upgrade would run, in order, without running it: what Flyway Community's dry
@@ -16,29 +22,38 @@ import com.example.service.migration.state.SchemaInspector;
 @ApplicationScoped
 public class SqlPreview {
 
-    private final SchemaInspector inspector;
+    private final FlywayFactory flywayFactory;
     private final MigrationConfig config;
 
-    SqlPreview(SchemaInspector inspector, MigrationConfig config) {
-        this.inspector = inspector;
+    SqlPreview(FlywayFactory flywayFactory, MigrationConfig config) {
+        this.flywayFactory = flywayFactory;
         this.config = config;
     }
 
-    /** The pending scripts up to {@code target} (null: all), concatenated; empty when nothing is pending. */
+    /**
+     * The pending scripts up to {@code target} (null: all), concatenated; empty when none is pending
+     * up to it. Throws {@link InvalidTargetException} for a target that upgrade would refuse.
+     */
     public String render(String target) {
-        var targetVersion = Upgrader.parseTarget(target);
-        List<Migration> pending = inspector.pending().stream()
-                .filter(m -> targetVersion == null || m.version() == null
-                        || org.flywaydb.core.api.MigrationVersion.fromVersion(m.version()).compareTo(targetVersion) <= 0)
-                .toList();
+        MigrationVersion version = Upgrader.parseTarget(target);
+        MigrationInfoService plan;
+        try {
+            plan = flywayFactory.flyway().info();
+        } catch (FlywayException e) {
+            throw FlywayErrors.translate(e);
+        }
+        if (version != null) {
+            Upgrader.checkTarget(version, plan);
+        }
+        List<MigrationInfo> pending = Upgrader.pendingUpTo(plan, version);
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < pending.size(); i++) {
-            Migration m = pending.get(i);
-            String text = ScriptSource.read(config.locations(), m.script())
-                    .orElseThrow(() -> new IllegalStateException("script " + m.script() + " not found in " + config.locations()));
-            sql.append("-- [").append(i + 1).append('/').append(pending.size()).append("] ").append(m.script())
-                    .append(m.version() == null ? " (repeatable)" : " (version " + m.version() + ")")
-                    .append(": ").append(m.description()).append('\n');
+            MigrationInfo m = pending.get(i);
+            String text = ScriptSource.read(config.locations(), m.getScript())
+                    .orElseThrow(() -> new IllegalStateException("script " + m.getScript() + " not found in " + config.locations()));
+            sql.append("-- [").append(i + 1).append('/').append(pending.size()).append("] ").append(m.getScript())
+                    .append(m.getVersion() == null ? " (repeatable)" : " (version " + m.getVersion().getVersion() + ")")
+                    .append(": ").append(m.getDescription()).append('\n');
             sql.append(text.strip()).append("\n\n");
         }
         return sql.toString();

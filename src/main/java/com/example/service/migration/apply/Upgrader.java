@@ -104,8 +104,7 @@ public class Upgrader {
             checkTarget(target, plan);
             configuration.target(target);
         }
-        int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
-                .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
+        int total = pendingUpTo(plan, target).size();
         checkDrift(Drift.of(findings), total);
         Progress progress = new Progress(listener, tracker, total);
         long start = System.nanoTime();
@@ -136,7 +135,17 @@ public class Upgrader {
         return target == null ? null : FlywayTypes.version(target, message -> new InvalidTargetException("target " + message));
     }
 
-    private static void checkTarget(MigrationVersion target, MigrationInfoService plan) {
+    /** This code's pending migrations up to {@code target} (null: all), in the order they would run. */
+    static List<MigrationInfo> pendingUpTo(MigrationInfoService plan, MigrationVersion target) {
+        return Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
+                .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).toList();
+    }
+
+    /**
+     * The same check for an upgrade and its preview ({@link SqlPreview}): target is a version of
+     * this code, not below the current one.
+     */
+    static void checkTarget(MigrationVersion target, MigrationInfoService plan) {
         boolean known = Arrays.stream(plan.all()).anyMatch(i -> i.getState().isResolved() && target.equals(i.getVersion()));
         if (!known) {
             throw new InvalidTargetException("no migration of this code has version " + target.getVersion());
