@@ -13,6 +13,7 @@ import com.example.service.config.DatabaseConfig;
 import com.example.service.config.RunMode;
 import com.example.service.migration.state.SchemaStateCache;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
@@ -35,6 +36,8 @@ public class ApplicationPoolCheck {
     /** At most one check in flight: a pool that hangs must not pile checks up. */
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile String problem = NOT_CHECKED;
+    /** From shutdown on, the pool closes: its failures then say nothing about the deployment. */
+    private volatile boolean stopping;
 
     ApplicationPoolCheck(Pool pool, DatabaseConfig config, RunMode runMode) {
         this.pool = pool;
@@ -49,7 +52,7 @@ public class ApplicationPoolCheck {
 
     /** Asynchronous: the refresh does not wait for the answer, and the next probe reads it. */
     void onRefresh(@Observes SchemaStateCache.Snapshot refreshed) {
-        if (!runMode.serving() || !checking.compareAndSet(false, true)) {
+        if (!runMode.serving() || stopping || !checking.compareAndSet(false, true)) {
             return;
         }
         pool.query("SELECT 1").execute()
@@ -57,10 +60,17 @@ public class ApplicationPoolCheck {
                 .subscribe().with(rows -> settle(null), failure -> settle(describe(failure)));
     }
 
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     private void settle(String now) {
+        checking.set(false);
+        if (stopping) {
+            return;
+        }
         String before = problem;
         problem = now;
-        checking.set(false);
         if (Objects.equals(before, now)) {
             return;
         }

@@ -94,14 +94,14 @@ class SecretFilesIT {
     }
 
     @Test
-    void aPasswordSetBothWaysIsOneLineAndExitCode1() {
+    void aPasswordSetBothWaysIsAConfigurationMistake_oneLineAndExitCode2() {
         Map<String, String> env = POSTGRES.environment("unused");
         env.put("DB_PASSWORD_FILE", secret("app", APP_PASSWORD + "\n").toString());
         for (String[] args : new String[][] { {}, { "db", "init" } }) {
             CommandResult result = ServiceProcess.run(env, args);
-            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.stderr().lines()).as(result.toString()).singleElement().asString()
-                    .isEqualTo("example-service: both DB_PASSWORD and DB_PASSWORD_FILE are set; set only one of them");
+                    .isEqualTo("error: configuration: both DB_PASSWORD and DB_PASSWORD_FILE are set; set only one of them");
             assertThat(result.stdout() + result.stderr()).doesNotContain(APP_PASSWORD);
         }
     }
