@@ -84,7 +84,8 @@ public class ReadinessGate {
         if (snapshot.checkedAt() != null) {
             Duration age = Duration.between(snapshot.checkedAt(), Instant.now());
             if (age.compareTo(staleAfter) > 0) {
-                return "database not answering: the schema state was last read " + age.toSeconds() + " s ago";
+                // The same words for the whole outage, so that the change of state is logged once.
+                return "database not answering: the schema state was last read at " + snapshot.checkedAt();
             }
         }
         if (!snapshot.reachable()) {
