@@ -16,7 +16,7 @@ import com.example.service.migration.ReadinessMode;
 public record Drift(List<DriftItem> changed) {
 
     /** How an operator accepts an intended edit: repair realigns the recorded checksums. */
-    public static final String ACCEPT = "if the edit is intended, accept it with 'db repair --confirm'";
+    private static final String ACCEPT = "if the edit is intended, accept it with 'db repair --confirm'";
 
     /** The drift among validation findings. */
     public static Drift of(List<DriftItem> findings) {
