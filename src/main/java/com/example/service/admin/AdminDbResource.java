@@ -28,6 +28,7 @@ import com.example.service.migration.history.SchemaHistory;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.problem.Problem;
+import com.example.service.problem.QueryValues;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
@@ -182,9 +183,10 @@ public class AdminDbResource {
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "The SQL an upgrade would run (role viewer or admin)",
             description = "Each pending script up to target, in order, headed by a comment naming it; nothing is run or "
-                    + "locked. Empty when nothing is pending.")
+                    + "locked. Empty when nothing is pending up to target; 400 for a target that upgrade would refuse.")
     @APIResponse(responseCode = "200", description = "The scripts", content = @Content(mediaType = MediaType.TEXT_PLAIN))
-    public String sql(@Parameter(description = "Stop at this version (e.g. 3 or 1.2); default: all pending")
+    public String sql(@Parameter(description = "Stop at this version (e.g. 3 or 1.2): a version of this code, not below "
+            + "the current one; default: all pending")
             @QueryParam("target") String target) {
         return sqlPreview.render(target);
     }
@@ -220,7 +222,8 @@ public class AdminDbResource {
             content = @Content(schema = @Schema(implementation = UpgradeResult.class)))
     @APIResponse(responseCode = "409", description = "Another session holds the migration lock (named in lockHolder); nothing applied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Applied migrations drifted from this code (items); nothing applied",
+    @APIResponse(responseCode = "422", description = "A migration is recorded as failed, or applied scripts drifted "
+            + "while migrations are pending or READINESS_MODE is strict (items); nothing applied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "500", description = "A migration failed: version, script, sqlState, sqlMessage; "
             + "it was rolled back, the ones before it stay applied",

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.MigrationFailedException;
+import com.example.service.migration.db.DatabaseErrorException;
 import com.example.service.migration.lock.LockUnavailableException;
 import com.example.service.migration.state.ValidationFailedException;
 import com.example.service.problem.Problem;
@@ -74,6 +75,15 @@ public class AdminProblemMappers {
                 .with("script", e.script())
                 .with("sqlState", e.sqlState())
                 .with("sqlMessage", e.sqlMessage())
+                .toResponse();
+    }
+
+    /** The database answered and refused (a permission, a missing table, a login): a retry would not help. */
+    @ServerExceptionMapper
+    public Response databaseError(DatabaseErrorException e) {
+        LOG.error(e.getMessage());
+        return problem("database-error", Status.INTERNAL_SERVER_ERROR, e.getMessage())
+                .with("sqlState", e.sqlState())
                 .toResponse();
     }
 

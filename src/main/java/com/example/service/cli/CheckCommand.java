@@ -13,7 +13,8 @@ import com.example.service.migration.state.SchemaState;
 @Dependent
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Exit 0 when the schema is current for this code (as readiness judges it under READINESS_MODE), "
-                + "3 when migrations are pending, 4 when one failed (or, with --strict, drifted or is newer than this code).")
+                + "3 when migrations are pending, 4 when one failed, when applied scripts drifted and migrations are pending "
+                + "(an upgrade would refuse), or, with --strict, on any drift or a migration newer than this code.")
 public class CheckCommand implements Callable<Integer> {
 
     @Mixin

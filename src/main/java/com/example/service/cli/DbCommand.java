@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 BaselineCommand.class, LintCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:done / schema current", "1:error (database unreachable, SQL error, ...)",
-                "2:usage error, or a refusal (no --confirm, production)", "3:check: migrations pending",
+                "2:usage error, a refusal (no --confirm, production), or a configuration mistake", "3:check: migrations pending",
                 "4:validation failed (checksum drift, failed or missing migration)",
                 "5:timed out (database, migration lock, or wait)", "6:lint: at least one error finding" })
 public class DbCommand implements Runnable {

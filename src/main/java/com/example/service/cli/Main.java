@@ -1,10 +1,16 @@
 package com.example.service.cli;
 
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import com.example.service.admin.DevelopmentAccount;
 import com.example.service.config.EarlyConfig;
+import com.example.service.config.ConfigurationCheck;
 import com.example.service.config.RunMode;
 import com.example.service.config.SecretFiles;
 import com.example.service.database.DatabaseChoice;
@@ -27,12 +33,19 @@ public final class Main {
     }
 
     public static void main(String... args) {
+        // Configuration mistakes are said here, one line each naming the variable; inside Quarkus they
+        // would read as a validation banner about properties, or drown in a stack trace.
+        List<String> mistakes = new ArrayList<>(ConfigurationCheck.problems(System.getenv()));
         try {
             SecretFiles.resolve(System.getenv());
         } catch (IllegalArgumentException e) {
-            // Said here in one line; inside Quarkus it would drown in a stack trace.
-            System.err.println("example-service: " + e.getMessage());
-            System.exit(1);
+            mistakes.add(e.getMessage());
+        }
+        if (!mistakes.isEmpty()) {
+            boolean json = RunMode.isCommand(args) && Arrays.asList(args).contains(OutputOptions.JSON);
+            ErrorReport.print(new PrintWriter(System.err, true, StandardCharsets.UTF_8), new PrintWriter(System.out, true,
+                    StandardCharsets.UTF_8), json, "configuration: " + String.join("; ", mistakes), ExitCodes.USAGE);
+            System.exit(ExitCodes.USAGE);
         }
         if (RunMode.isCommand(args)) {
             System.setProperty("quarkus.http.host-enabled", "false");

@@ -15,9 +15,9 @@ import com.example.service.migration.scaffold.NewMigration;
 
 @Dependent
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Create the next migration script V<n>__<slug>.sql and its empty undo script U<n>__<slug>.sql "
-                + "(n: one above the highest version's first part, expand and contract alike); a developer's command, "
-                + "the database is not touched.")
+        description = "Create the next migration script V<n>__<slug>.sql (n: one above the highest version's first part, "
+                + "expand and contract alike) and its undo script U<n>__<slug>.sql, comments only: downgrade refuses it "
+                + "until it holds a statement. A developer's command; the database is not touched.")
 public class MigrateCommand implements Callable<Integer> {
 
     @Option(names = { "-m", "--message" }, required = true, paramLabel = "DESCRIPTION",
@@ -51,7 +51,7 @@ public class MigrateCommand implements Callable<Integer> {
         Path undo = undoDir != null ? undoDir : dir.toAbsolutePath().resolveSibling("undo");
         Path contractDir = dir.toAbsolutePath().resolveSibling("contract");
         output.print(Created.of(scaffold.create(dir, contractDir, undo, description, contract ? Phase.CONTRACT : Phase.EXPAND)),
-                m -> "Created " + m.migrationFile() + "\nCreated " + m.undoFile() + " (empty: write the undo before downgrading)");
+                m -> "Created " + m.migrationFile() + "\nCreated " + m.undoFile() + " (comments only: downgrade refuses it until you write the undo)");
         return ExitCodes.OK;
     }
 

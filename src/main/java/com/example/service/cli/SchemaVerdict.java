@@ -3,6 +3,8 @@ package com.example.service.cli;
 import java.util.List;
 
 import com.example.service.migration.ReadinessMode;
+import com.example.service.migration.state.Drift;
+import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaState;
 
 /**
@@ -19,18 +21,18 @@ import com.example.service.migration.state.SchemaState;
  * @param failed             migrations recorded as failed
  * @param drift              applied migrations that no longer match their scripts
  * @param futureCount        applied migrations newer than this code
- * @param exitCode           what {@code db check} exits with: 0, 3 (pending) or 4 (failed, or drift or newer under strict)
+ * @param exitCode           what {@code db check} exits with: 0, 3 (pending) or 4 (failed; drift that would stop an
+ *                           upgrade: under strict, or with migrations pending; newer migrations under strict)
  */
 record SchemaVerdict(boolean current, String mode, String status, String currentVersion, String latestKnownVersion,
         List<MigrationJson> pending, List<MigrationJson> pendingContract, List<ReleaseJson> contractBlockedBy,
         List<MigrationJson> failed, List<DriftItemJson> drift, int futureCount, int exitCode) {
 
     static SchemaVerdict of(SchemaState state, ReadinessMode mode) {
-        boolean strict = mode == ReadinessMode.STRICT;
         int code;
         if (state.acceptableUnder(mode)) {
             code = ExitCodes.OK;
-        } else if (!state.failed().isEmpty() || strict && !state.drift().isEmpty()) {
+        } else if (!state.failed().isEmpty() || Drift.of(state.drift()).blocksUpgrade(mode, state.pending().size())) {
             code = ExitCodes.VALIDATION_FAILED;
         } else if (!state.pending().isEmpty()) {
             code = ExitCodes.PENDING;

@@ -15,7 +15,8 @@ import com.example.service.migration.apply.SqlPreview;
         description = "Print the SQL that upgrade would run, in order, each script headed by a comment; runs and locks nothing.")
 public class SqlCommand implements Callable<Integer> {
 
-    @Option(names = "--target", paramLabel = "V", description = "Only the scripts up to this version, as upgrade --target would run.")
+    @Option(names = "--target", paramLabel = "V", description = "Only the scripts up to this version, as upgrade --target would "
+            + "run; refused (exit 2) where upgrade --target would be.")
     String target;
 
     @Mixin
@@ -33,8 +34,8 @@ public class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.print(new Sql(preview.render(target)),
-                s -> s.sql().isEmpty() ? "-- nothing to apply: no pending migrations" : s.sql().stripTrailing());
+        output.print(new Sql(preview.render(target)), s -> !s.sql().isEmpty() ? s.sql().stripTrailing()
+                : target == null ? "-- nothing to apply: no pending migrations" : "-- nothing to apply up to version " + target);
         return ExitCodes.OK;
     }
 }

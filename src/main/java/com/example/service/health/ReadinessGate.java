@@ -13,8 +13,10 @@ import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.change.InFlightMigration;
 import com.example.service.migration.startup.StartupMigration;
+import com.example.service.migration.state.Drift;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
+import com.example.service.migration.state.SchemaStatus;
 
 /**
  * Decides readiness from cached state only (no query, no Flyway), so probes and the API gate can
@@ -34,13 +36,16 @@ public class ReadinessGate {
     private final StartupMigration startup;
     private final SchemaStateCache cache;
     private final InFlightMigration shutdown;
+    private final ApplicationPoolCheck applicationPool;
     private final ReadinessMode mode;
     private final Duration staleAfter;
 
-    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown) {
+    ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown,
+            ApplicationPoolCheck applicationPool) {
         this.startup = startup;
         this.cache = cache;
         this.shutdown = shutdown;
+        this.applicationPool = applicationPool;
         this.mode = config.readinessMode();
         this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
     }
@@ -79,23 +84,29 @@ public class ReadinessGate {
         if (snapshot.checkedAt() != null) {
             Duration age = Duration.between(snapshot.checkedAt(), Instant.now());
             if (age.compareTo(staleAfter) > 0) {
-                return "database not answering: the schema state was last read " + age.toSeconds() + " s ago";
+                // The same words for the whole outage, so that the change of state is logged once.
+                return "database not answering: the schema state was last read at " + snapshot.checkedAt();
             }
         }
         if (!snapshot.reachable()) {
             return snapshot.checkedAt() == null ? "schema state not read yet" : snapshot.problem();
         }
+        if (applicationPool.problem() != null) {
+            return "the application's database connection (DB_USER) fails: " + applicationPool.problem();
+        }
         SchemaState state = snapshot.state().orElseThrow();
         if (!state.failed().isEmpty()) {
             return "failed migration(s): " + labels(state.failed());
+        }
+        Drift drift = Drift.of(state.drift());
+        if (drift.blocksUpgrade(mode, state.pending().size())) {
+            return SchemaStatus.DRIFT + ": " + drift.explain(mode, state.pending().size());
         }
         if (!state.pending().isEmpty()) {
             return "pending migration(s): " + labels(state.pending());
         }
         if (!state.acceptableUnder(mode)) {
-            return state.drift().isEmpty()
-                    ? "strict mode: the schema has " + state.futureCount() + " migration(s) newer than this code"
-                    : "strict mode: schema drift: " + state.drift().size() + " finding(s)";
+            return "strict mode: the schema has " + state.futureCount() + " migration(s) newer than this code";
         }
         return null;
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.service.config.DatabaseConfig;
 import com.example.service.database.DatabaseUnavailableException;
+import com.example.service.database.SqlStates;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -81,8 +82,7 @@ public class ItemRepository {
 
     /**
      * True for the client's connection failures: refused, reset or timed-out connects, a connection
-     * closed under a query, and the server's own "cannot serve now" states: connection exceptions
-     * (08), insufficient resources such as too many connections (53), shutdown or recovery (57P).
+     * closed under a query, and the server's own "cannot serve now" states ({@link SqlStates#unreachable}).
      */
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -90,8 +90,7 @@ public class ItemRepository {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String state = pg.getSqlState();
-                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
+                return SqlStates.unreachable(pg.getSqlState());
             }
         }
         return false;

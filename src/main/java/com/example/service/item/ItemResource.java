@@ -3,12 +3,9 @@ package com.example.service.item;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -25,8 +22,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.problem.Problem;
+import com.example.service.problem.QueryValues;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** The sample API: items on the migrated schema, served on the event loop by the reactive client. */
 @Path("/api/items")
@@ -34,6 +33,7 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
+    static final int MAX_PAGE = 100;
     private static final Logger LOG = Logger.getLogger(ItemResource.class);
 
     private final ItemRepository repository;
@@ -54,10 +54,14 @@ public class ItemResource {
         return repository.find(id).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
+    /**
+     * @param rawLimit  page size, 1 to {@value #MAX_PAGE}; 20 when absent
+     * @param rawOffset items to skip, 0 or more; 0 when absent
+     */
     @GET
-    public Uni<ItemPage> list(
-            @QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = "limit must be at least 1") @Max(value = 100, message = "limit must be at most 100") int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "offset must not be negative") long offset) {
+    public Uni<ItemPage> list(@QueryParam("limit") String rawLimit, @QueryParam("offset") String rawOffset) {
+        int limit = QueryValues.limit(rawLimit, MAX_PAGE);
+        long offset = QueryValues.offset(rawOffset);
         return Uni.combine().all().unis(repository.page(limit, offset), repository.count())
                 .with((items, total) -> new ItemPage(items, limit, offset, total));
     }
@@ -88,6 +92,18 @@ public class ItemResource {
         LOG.debug(e.getMessage());
         return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the database is not reachable; try again later")
                 .toRetryableResponse();
+    }
+
+    /**
+     * The database answered and rejected the query (a permission, a missing column, a refused
+     * login): a fault of this deployment, not of the request, and no retry helps. The answer names
+     * the SQL state only; the log has PostgreSQL's message.
+     */
+    @ServerExceptionMapper
+    Response rejected(PgException e) {
+        LOG.errorf("Query rejected by the database (SQL state %s): %s", e.getSqlState(), e.getErrorMessage());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the database rejected the query (SQL state "
+                + e.getSqlState() + "); see the service log").with("sqlState", e.getSqlState()).toResponse();
     }
 
     private static NotFoundException notFound(long id) {

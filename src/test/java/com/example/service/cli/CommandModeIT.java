@@ -85,7 +85,7 @@ class CommandModeIT {
     }
 
     @Test
-    void migrateCreatesTheNextScriptAndItsEmptyUndoWithoutADatabase() throws IOException {
+    void migrateCreatesTheNextScriptAndItsUnwrittenUndoWithoutADatabase() throws IOException {
         try (MigrationFolder project = MigrationFolder.create()) {
             Path migrations = Files.createDirectories(project.path().resolve("src/main/resources/db/migration"));
             for (String existing : List.of("V1__a.sql", "V2_1__b.sql", "V10__c.sql", "V10__c.sql.conf", "R__view.sql")) {
@@ -100,7 +100,7 @@ class CommandModeIT {
             Path created = migrations.resolve("V11__add_item_price_cents.sql");
             Path undo = project.path().resolve("src/main/resources/db/undo/U11__add_item_price_cents.sql");
             assertThat(created).content().startsWith("-- Add item price (cents)!");
-            assertThat(undo).isEmptyFile();
+            assertThat(undo).content().startsWith("-- Undo of V11__add_item_price_cents.sql").doesNotContain(";");
 
             Path other = Files.createDirectories(project.path().resolve("other/migration"));
             CommandResult first = ServiceProcess.run(project.path(), noDatabase,

@@ -96,6 +96,13 @@ class DbCommandsIT {
             assertThat(text.indexOf("-- [2/2] V3__index_item_name.sql")).isGreaterThan(text.indexOf("ADD COLUMN description"));
             assertThat(db.run("sql", "--json").json().get("sql").asText().strip()).isEqualTo(text.strip());
             assertThat(db.run("sql", "--target", "2").stdout()).contains("V2__").doesNotContain("V3__");
+            // Issue 12, item 6: the target is checked as upgrade checks it, and V2 and V3 are still pending.
+            CommandResult upToCurrent = db.run("sql", "--target", "1");
+            assertThat(upToCurrent.exitCode()).as(upToCurrent.toString()).isZero();
+            assertThat(upToCurrent.stdout()).contains("nothing to apply up to version 1").doesNotContain("no pending migrations");
+            CommandResult unknown = db.run("sql", "--target", "99");
+            assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
+            assertThat(unknown.stderr()).contains("no migration of this code has version 99");
 
             assertThat(database.column(HISTORY_ROWS)).isEqualTo(history);
             assertThat(SchemaCatalog.of(database)).isEqualTo(schema);

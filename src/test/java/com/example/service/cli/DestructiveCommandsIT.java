@@ -2,10 +2,16 @@ package com.example.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.MigrationFolder;
+import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -97,6 +103,48 @@ class DestructiveCommandsIT {
             assertThat(downgrade.stderr()).contains("no undo script for V4", "nothing was undone");
             assertThat(database.appliedVersions()).containsExactly("1", "2", "3", "4");
             assertThat(database.single(HAS_INDEX)).as("V3's undo did not run either").isEqualTo("true");
+        }
+    }
+
+    /**
+     * Issue 12, item 1: the undo script {@code db migrate} creates, or one left empty, is no undo: the
+     * downgrade names it and refuses, instead of deleting the history row and leaving the change.
+     */
+    @Test
+    void anUndoScriptThatIsEmptyOrOnlyCommentsCountsAsMissing() throws IOException {
+        try (TestDatabase database = TestDatabase.create(); MigrationFolder project = MigrationFolder.create()) {
+            Path migrations = Files.createDirectories(project.path().resolve("src/main/resources/db/migration"));
+            try (Stream<Path> shipped = Files.list(Path.of("src/main/resources/db/migration"))) {
+                for (Path script : shipped.toList()) {
+                    Files.copy(script, migrations.resolve(script.getFileName()));
+                }
+            }
+            CommandResult scaffold = ServiceProcess.run(project.path(), Db.on(database).env(),
+                    ServiceProcess.jarCommand("db", "migrate", "-m", "add item price"));
+            assertThat(scaffold.exitCode()).as(scaffold.toString()).isZero();
+            Files.writeString(migrations.resolve("V4__add_item_price.sql"), "ALTER TABLE item ADD COLUMN price int;\n");
+            Path undo = project.path().resolve("src/main/resources/db/undo/U4__add_item_price.sql");
+            Db db = Db.on(database).with("MIGRATION_LOCATIONS", "filesystem:" + migrations)
+                    .with("UNDO_LOCATIONS", "classpath:db/undo,filesystem:" + undo.getParent());
+            assertThat(db.run("upgrade").exitCode()).isZero();
+
+            for (String unwritten : new String[] { null, "", "  \n-- DROP the column later\n/* not /* yet */ */ ;\n" }) {
+                if (unwritten != null) {
+                    Files.writeString(undo, unwritten);
+                }
+                CommandResult downgrade = db.run("downgrade", "--steps", "1");
+                assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(1);
+                assertThat(downgrade.stderr()).contains("U4__add_item_price.sql", "nothing was undone");
+                assertThat(database.appliedVersions()).containsExactly("1", "2", "3", "4");
+                assertThat(database.single("SELECT (count(*) = 1)::text FROM information_schema.columns"
+                        + " WHERE table_name = 'item' AND column_name = 'price'")).isEqualTo("true");
+            }
+
+            Files.writeString(undo, "-- the real undo\nALTER TABLE item DROP COLUMN price;\n");
+            CommandResult downgrade = db.run("downgrade", "--steps", "1");
+            assertThat(downgrade.exitCode()).as(downgrade.toString()).isZero();
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3");
+            assertThat(db.run("upgrade").exitCode()).as("V4 applies again").isZero();
         }
     }
 

@@ -70,11 +70,12 @@ class SecretFilesIT {
         env.remove("MIGRATION_DB_USER");
         env.put("DB_USER", MIGRATOR);
         env.put("DB_PASSWORD_FILE", secret("wrong", "not-the-Pw-9zZ\n").toString());
-        env.put("DB_WAIT_TIMEOUT", "3s");
+        // No wait fixes a wrong password (issue 12, item 4): it fails at once, not after DB_WAIT_TIMEOUT.
+        env.put("DB_WAIT_TIMEOUT", "120s");
         try (ServiceProcess service = ServiceProcess.start(env)) {
-            assertThat(service.awaitExit(Duration.ofSeconds(45))).isEqualTo(5);
+            assertThat(service.awaitExit(Duration.ofSeconds(45))).isEqualTo(1);
             String output = service.output();
-            assertThat(output).contains("password authentication failed for user \"" + MIGRATOR + "\"", "DB_WAIT_TIMEOUT");
+            assertThat(output).contains("password authentication failed for user \"" + MIGRATOR + "\"", "SQL state 28P01");
             assertThat(output).doesNotContain("not-the-Pw-9zZ", MIGRATOR_PASSWORD);
         }
     }
@@ -93,14 +94,14 @@ class SecretFilesIT {
     }
 
     @Test
-    void aPasswordSetBothWaysIsOneLineAndExitCode1() {
+    void aPasswordSetBothWaysIsAConfigurationMistake_oneLineAndExitCode2() {
         Map<String, String> env = POSTGRES.environment("unused");
         env.put("DB_PASSWORD_FILE", secret("app", APP_PASSWORD + "\n").toString());
         for (String[] args : new String[][] { {}, { "db", "init" } }) {
             CommandResult result = ServiceProcess.run(env, args);
-            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.stderr().lines()).as(result.toString()).singleElement().asString()
-                    .isEqualTo("example-service: both DB_PASSWORD and DB_PASSWORD_FILE are set; set only one of them");
+                    .isEqualTo("error: configuration: both DB_PASSWORD and DB_PASSWORD_FILE are set; set only one of them");
             assertThat(result.stdout() + result.stderr()).doesNotContain(APP_PASSWORD);
         }
     }

@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import com.example.service.config.AppConfig;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
@@ -74,15 +76,25 @@ final class AppConfigSurface {
 
     /** The port the packaged service listens on with this environment (prod profile, as in the image). */
     static int httpPort(Map<String, String> env) {
+        return config(env).getValue("quarkus.http.port", Integer.class);
+    }
+
+    /** application.properties under the prod profile (as in the image), with {@code env} as the environment. */
+    private static SmallRyeConfig config(Map<String, String> env) {
         try {
-            SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
+            return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
+                    .withConverter(Duration.class, 200, new DurationConverter())
                     .withSources(new PropertiesConfigSource(APPLICATION_PROPERTIES.toUri().toURL(), 250),
                             new EnvConfigSource(env, 300))
                     .build();
-            return config.getValue("quarkus.http.port", Integer.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How long the packaged service gives requests in flight, then a running migration, on SIGTERM. */
+    static Duration shutdownTimeout(Map<String, String> env) {
+        return config(env).getValue("quarkus.shutdown.timeout", Duration.class);
     }
 
     private static Set<String> expressionVariables(String text) {

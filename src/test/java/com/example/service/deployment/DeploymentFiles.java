@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,22 +48,43 @@ final class DeploymentFiles {
     private DeploymentFiles() {
     }
 
-    /** {@code docker-compose config} of {@code file} with only {@code dotEnv} as its .env (empty: the defaults). */
+    /**
+     * The secrets a compose file requires ({@code ${VAR:?…}}), with test values: the production-shaped
+     * flow has no default for them.
+     */
+    static final Map<String, Map<String, String>> REQUIRED = Map.of(COMPOSE_MIGRATE_SERVICE, Map.of(
+            "DB_PASSWORD", "test-db-secret", "ADMIN_PASSWORD", "test-admin-secret", "VIEWER_PASSWORD", "test-viewer-secret"));
+
+    /**
+     * {@code docker-compose config} of {@code file} with {@code dotEnv} as its .env, over the values
+     * {@link #REQUIRED} has for it (nothing more: the defaults).
+     */
     static JsonNode compose(String file, Map<String, String> dotEnv) {
-        Path envFile = null;
+        Map<String, String> env = new TreeMap<>(REQUIRED.getOrDefault(file, Map.of()));
+        env.putAll(dotEnv);
         try {
-            envFile = Files.createTempFile("compose-", ".env");
-            Files.write(envFile, dotEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-            return YAML.readTree(run("docker-compose", "--env-file", envFile.toString(), "-f", file, "config"));
+            return YAML.readTree(composeConfig(file, env));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(envFile);
         }
     }
 
     static JsonNode compose(String file) {
         return compose(file, Map.of());
+    }
+
+    /** {@code docker-compose config} of {@code file} with exactly {@code dotEnv} as its .env: its output, or its failure. */
+    static String composeConfig(String file, Map<String, String> dotEnv) {
+        Path envFile = null;
+        try {
+            envFile = Files.createTempFile("compose-", ".env");
+            Files.write(envFile, dotEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            return run("docker-compose", "--env-file", envFile.toString(), "-f", file, "config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(envFile);
+        }
     }
 
     /** The documents {@code kubectl kustomize dir} renders. */

@@ -2,6 +2,7 @@ package com.example.service.deployment;
 
 import static com.example.service.deployment.DeploymentFiles.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,6 +180,51 @@ class DeploymentFilesTest {
             assertThat(DeploymentFiles.kustomize(dir)).as(dir).noneMatch(d -> "Secret".equals(d.path("kind").asText()));
         }
         assertThat(DeploymentFiles.read(DeploymentFiles.SECRET_EXAMPLE)).contains("EXAMPLE ONLY");
+    }
+
+    /** Issue 12, item 9: the production-shaped flow never runs on a checkout's defaults. */
+    @Test
+    void theMigrateServiceRequiresItsSecretsDefaultsToProductionAndPublishesNoDatabasePort() {
+        Map<String, String> secrets = DeploymentFiles.REQUIRED.get(DeploymentFiles.COMPOSE_MIGRATE_SERVICE);
+        assertThat(secrets).containsOnlyKeys("DB_PASSWORD", "ADMIN_PASSWORD", "VIEWER_PASSWORD");
+        for (String secret : secrets.keySet()) {
+            Map<String, String> others = new HashMap<>(secrets);
+            others.remove(secret);
+            assertThatThrownBy(() -> DeploymentFiles.composeConfig(DeploymentFiles.COMPOSE_MIGRATE_SERVICE, others))
+                    .as("rendered without " + secret).hasMessageContaining("set " + secret);
+        }
+        JsonNode services = DeploymentFiles.compose(DeploymentFiles.COMPOSE_MIGRATE_SERVICE).path("services");
+        for (ContainerSpec spec : ContainerSpec.ofCompose(DeploymentFiles.COMPOSE_MIGRATE_SERVICE,
+                DeploymentFiles.compose(DeploymentFiles.COMPOSE_MIGRATE_SERVICE))) {
+            assertThat(spec.env()).as(spec.origin()).containsEntry("APP_ENV", "production");
+        }
+        assertThat(services.path("app").path("environment").path("ADMIN_PASSWORD").asText()).isEqualTo(secrets.get("ADMIN_PASSWORD"));
+        assertThat(services.path("postgres").path("ports")).as("PostgreSQL's port, which a local server may hold").isEmpty();
+    }
+
+    /** Issue 12, item 9: Kubernetes waits for the whole shutdown before SIGKILL, and pulls one fixed image. */
+    @Test
+    void podsGetTwiceTheShutdownTimeoutAndRunAnImageAClusterCanPullReproducibly() {
+        for (String dir : DeploymentFiles.KUSTOMIZATIONS) {
+            List<JsonNode> docs = DeploymentFiles.kustomize(dir);
+            JsonNode pod = single(docs, "Deployment").path("spec").path("template").path("spec");
+            Duration shutdown = AppConfigSurface.shutdownTimeout(ContainerSpec.named(ContainerSpec.ofKubernetes(dir, docs), "app").env());
+            assertThat(pod.path("terminationGracePeriodSeconds").asLong(30))
+                    .as(dir + ": requests, then a migration, each SHUTDOWN_TIMEOUT, then 10 s to roll back")
+                    .isGreaterThanOrEqualTo(2 * shutdown.toSeconds() + 10);
+            for (JsonNode doc : docs) {
+                List<JsonNode> containers = new ArrayList<>();
+                doc.path("spec").path("template").path("spec").path("initContainers").forEach(containers::add);
+                doc.path("spec").path("template").path("spec").path("containers").forEach(containers::add);
+                for (JsonNode container : containers) {
+                    String image = container.path("image").asText();
+                    assertThat(image).as(dir + " " + container.path("name").asText() + ": a registry's image")
+                            .matches("[a-z0-9.-]+(\\.[a-z]+|:[0-9]+)/.+");
+                    assertThat(image).as(dir + ": a tag that never moves, or a digest")
+                            .matches(".+(@sha256:[0-9a-f]{64}|:[0-9][\\w.]*)").doesNotEndWith("SNAPSHOT").doesNotEndWith(":latest");
+                }
+            }
+        }
     }
 
     @Test

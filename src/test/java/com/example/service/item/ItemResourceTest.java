@@ -125,8 +125,18 @@ class ItemResourceTest {
     }
 
     @Test
+    void textWithANulCharacterIs400ProblemNot500() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\\u0000b\"}").post("/api/items")
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("name"));
+        long id = create("{\"name\":\"kept\"}");
+        given().contentType(ContentType.JSON).body("{\"name\":\"kept\",\"description\":\"x\\u0000\"}").put("/api/items/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", contains("description"));
+        given().get("/api/items/" + id).then().statusCode(200).body("name", equalTo("kept"));
+    }
+
+    @Test
     void badPaginationIs400Problem() {
-        for (String query : new String[] { "limit=0", "limit=101", "limit=-1", "offset=-1" }) {
+        for (String query : new String[] { "limit=0", "limit=101", "limit=-1", "offset=-1", "limit=abc", "offset=1.5" }) {
             given().get("/api/items?" + query).then().statusCode(400).contentType(PROBLEM)
                     .body("title", startsWith("Bad Request"));
         }

@@ -29,22 +29,40 @@ class ShutdownIT {
     @Test
     void aMigrationStillRunningAfterTheShutdownTimeoutIsRolledBack_atStartAndInCommandMode() {
         for (String[] args : new String[][] { {}, { "db", "upgrade" } }) {
-            try (TestDatabase db = TestDatabase.create();
-                    MigrationFolder extra = MigrationFolder.create()
-                            .with("V4__half.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(20);\n")) {
-                Map<String, String> env = ServiceProcess.environment(db.name());
-                env.put("MIGRATION_LOCATIONS", extra.afterShipped());
-                env.put("SHUTDOWN_TIMEOUT", "2s");
-                try (ServiceProcess service = ServiceProcess.start(env, args)) {
+            try (TestDatabase db = TestDatabase.create(); MigrationFolder extra = halfMigration()) {
+                try (ServiceProcess service = ServiceProcess.start(shutdownIn2s(db, extra), args)) {
                     awaitRunning(db, service, "pg_sleep(20)");
                     service.terminate();
                     assertThat(service.awaitExit(Duration.ofSeconds(15))).as(String.join(" ", args)).isEqualTo(TERMINATED);
                     assertThat(service.output()).contains("Shutting down: migration V4__half rolled back");
                 }
-                assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
-                assertThat(db.single("SELECT count(*)::text FROM flyway_schema_history WHERE version = '4'")).isEqualTo("0");
-                assertThat(db.single("SELECT (to_regclass('half') IS NULL)::text")).isEqualTo("true");
+                assertNothingOfTheHalfMigrationLeft(db);
             }
+        }
+    }
+
+    /**
+     * Issue 12, item 3: an upgrade refused the lock while the startup migration runs must not end
+     * that migration's record, or SIGTERM would neither wait for it nor cancel it.
+     */
+    @Test
+    void anUpgradeRefusedWhileTheStartupMigrationRunsLeavesShutdownToRollItBack() {
+        try (TestDatabase db = TestDatabase.create(); MigrationFolder extra = halfMigration()) {
+            Map<String, String> env = shutdownIn2s(db, extra);
+            env.put("ADMIN_USER", "ops");
+            env.put("ADMIN_PASSWORD", "ops-Pa55");
+            try (ServiceProcess service = ServiceProcess.start(env)) {
+                awaitRunning(db, service, "pg_sleep(20)");
+                HttpResponse<String> refused = service.send("POST", "/admin/db/upgrade", "ops", "ops-Pa55");
+                assertThat(refused).as("POST /admin/db/upgrade answered").isNotNull();
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+                service.terminate();
+                assertThat(service.awaitExit(Duration.ofSeconds(15))).isEqualTo(TERMINATED);
+                assertThat(service.output())
+                        .contains("Shutting down: waiting up to PT2S (quarkus.shutdown.timeout) for migration V4__half to finish")
+                        .contains("Shutting down: migration V4__half rolled back");
+            }
+            assertNothingOfTheHalfMigrationLeft(db);
         }
     }
 
@@ -100,6 +118,25 @@ class ShutdownIT {
                 assertThat(service.awaitExit(Duration.ofSeconds(25))).isEqualTo(TERMINATED);
             }
         }
+    }
+
+    /** V4 creates a table, then sleeps 20 s: far past a 2 s shutdown timeout. */
+    private static MigrationFolder halfMigration() {
+        return MigrationFolder.create().with("V4__half.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(20);\n");
+    }
+
+    private static Map<String, String> shutdownIn2s(TestDatabase db, MigrationFolder extra) {
+        Map<String, String> env = ServiceProcess.environment(db.name());
+        env.put("MIGRATION_LOCATIONS", extra.afterShipped());
+        env.put("SHUTDOWN_TIMEOUT", "2s");
+        return env;
+    }
+
+    /** V4 rolled back whole: no history row, no table. */
+    private static void assertNothingOfTheHalfMigrationLeft(TestDatabase db) {
+        assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
+        assertThat(db.single("SELECT count(*)::text FROM flyway_schema_history WHERE version = '4'")).isEqualTo("0");
+        assertThat(db.single("SELECT (to_regclass('half') IS NULL)::text")).isEqualTo("true");
     }
 
     /** Waits until the migration's {@code statement} runs on the server: the migration is in flight. */

@@ -1,12 +1,20 @@
 package com.example.service.migration.apply;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.service.migration.Migration;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+
+import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.MigrationConfig;
+import com.example.service.migration.db.FlywayErrors;
+import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.ScriptSource;
 import com.example.service.migration.state.SchemaInspector;
 
@@ -17,43 +25,58 @@ import com.example.service.migration.state.SchemaInspector;
 @ApplicationScoped
 public class SqlPreview {
 
+    private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
     private final MigrationConfig config;
 
-    SqlPreview(SchemaInspector inspector, MigrationConfig config) {
+    SqlPreview(FlywayFactory flywayFactory, SchemaInspector inspector, MigrationConfig config) {
+        this.flywayFactory = flywayFactory;
         this.inspector = inspector;
         this.config = config;
     }
 
-    /** The pending scripts up to {@code target} (null: all), concatenated; empty when nothing is pending. */
+    /**
+     * The pending expand scripts up to {@code target} (null: all), concatenated, as {@code db upgrade}
+     * would run them; empty when none is pending up to it. Throws {@link InvalidTargetException} for a
+     * target that upgrade would refuse.
+     */
     public String render(String target) {
-        var targetVersion = Upgrader.parseTarget(target);
-        List<Migration> pending = inspector.pending().stream()
-                .filter(m -> targetVersion == null || m.version() == null
-                        || org.flywaydb.core.api.MigrationVersion.fromVersion(m.version()).compareTo(targetVersion) <= 0)
-                .toList();
+        MigrationVersion version = Upgrader.parseTarget(target);
+        MigrationInfoService plan;
+        try {
+            plan = flywayFactory.forExpand().load().info();
+        } catch (FlywayException e) {
+            throw FlywayErrors.translate(e);
+        }
+        if (version != null) {
+            Upgrader.checkTarget(version, plan);
+        }
+        List<MigrationInfo> pending = Upgrader.pendingUpTo(plan, version);
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < pending.size(); i++) {
-            Migration m = pending.get(i);
-            String text = text(m);
-            sql.append("-- [").append(i + 1).append('/').append(pending.size()).append("] ").append(m.script())
-                    .append(m.version() == null ? " (repeatable)" : " (version " + m.version() + ")")
-                    .append(": ").append(m.description()).append('\n');
-            sql.append(text.strip()).append("\n\n");
+            MigrationInfo m = pending.get(i);
+            sql.append("-- [").append(i + 1).append('/').append(pending.size()).append("] ").append(m.getScript())
+                    .append(m.getVersion() == null ? " (repeatable)" : " (version " + m.getVersion().getVersion() + ")")
+                    .append(": ").append(m.getDescription()).append('\n');
+            sql.append(text(m.getScript()).strip()).append("\n\n");
         }
         return sql.toString();
     }
 
     /**
-     * The text of the pending migration whose script is named {@code script}, as Flyway reports it;
-     * empty when no pending migration has that name (so no other file can be read through it).
+     * The text of the pending migration (expand or contract) whose script is named {@code script}, as
+     * Flyway reports it; empty when no pending migration has that name (so no other file can be read
+     * through it).
      */
     public Optional<String> pendingScript(String script) {
-        return inspector.pending().stream().filter(m -> m.script().equals(script)).findFirst().map(this::text);
+        return inspector.pending().stream().filter(m -> m.script().equals(script)).findFirst()
+                .map(m -> text(m.script()));
     }
 
-    private String text(Migration m) {
-        return ScriptSource.read(config.locations(), m.script())
-                .orElseThrow(() -> new IllegalStateException("script " + m.script() + " not found in " + config.locations()));
+    private String text(String script) {
+        List<String> locations = new ArrayList<>(config.locations());
+        locations.addAll(config.contractLocations());
+        return ScriptSource.read(locations, script)
+                .orElseThrow(() -> new IllegalStateException("script " + script + " not found in " + locations));
     }
 }

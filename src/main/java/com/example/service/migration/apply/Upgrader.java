@@ -17,19 +17,24 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
 
 import com.example.service.migration.AppliedMigration;
 import com.example.service.migration.InvalidTargetException;
 import com.example.service.migration.Migration;
+import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.Phase;
+import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.ScriptCatalog;
+import com.example.service.migration.state.Drift;
 import com.example.service.migration.state.DriftItem;
+import com.example.service.migration.state.SchemaDriftException;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.ValidationFailedException;
@@ -45,18 +50,24 @@ import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 @ApplicationScoped
 public class Upgrader {
 
+    private static final Logger LOG = Logger.getLogger(Upgrader.class);
+
     private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
+    private final ReadinessMode mode;
 
-    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector) {
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, MigrationConfig config) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
+        this.mode = config.readinessMode();
     }
 
     /**
      * The upgrade to {@code target} (null: every pending migration). It throws
      * {@link InvalidTargetException} when target is not a version of this code at or above current,
-     * {@link ValidationFailedException} when applied migrations drifted from this code, and
+     * {@link SchemaDriftException} when applied scripts were edited and READINESS_MODE or pending
+     * migrations make that block the upgrade ({@link Drift}; tolerated drift is logged),
+     * {@link ValidationFailedException} when a migration is recorded as failed, and
      * {@link MigrationFailedException} when a migration's SQL fails (its transaction rolled back).
      */
     public SchemaChange<UpgradeResult> upgrade(String target) {
@@ -71,11 +82,13 @@ public class Upgrader {
                     return Optional.empty();
                 }
                 SchemaState state = inspector.read();
+                if (!state.currentForThisCode()) {
+                    return Optional.empty();
+                }
                 // Nothing to do: no lock, so that replicas starting while another release migrates (or
                 // after it did) do not queue behind it.
-                return state.currentForThisCode() && state.drift().isEmpty()
-                        ? Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0))
-                        : Optional.empty();
+                checkDrift(Drift.of(state.drift()), 0);
+                return Optional.of(new UpgradeResult(state.currentVersion(), state.currentVersion(), List.of(), 0));
             }
 
             @Override
@@ -92,17 +105,17 @@ public class Upgrader {
 
     UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target,
             MigrationListener listener, SchemaChange.Tracker tracker) {
-        List<DriftItem> drift = inspector.validate();
-        if (!drift.isEmpty()) {
-            throw new ValidationFailedException(drift);
+        List<DriftItem> findings = inspector.validate();
+        if (findings.stream().anyMatch(DriftItem::failure)) {
+            throw new ValidationFailedException(findings);
         }
         MigrationInfoService plan = configuration.load().info();
         if (target != null) {
             checkTarget(target, plan);
             configuration.target(target);
         }
-        int total = (int) Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
-                .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).count();
+        int total = pendingUpTo(plan, target).size();
+        checkDrift(Drift.of(findings), total);
         Progress progress = new Progress(listener, tracker, total, phase);
         long start = System.nanoTime();
         try {
@@ -119,6 +132,16 @@ public class Upgrader {
         }
     }
 
+    /** Refuses an upgrade that drift blocks under READINESS_MODE; warns of drift it tolerates. */
+    private void checkDrift(Drift drift, int pending) {
+        if (drift.blocksUpgrade(mode, pending)) {
+            throw drift.refusal(mode, pending);
+        }
+        if (!drift.none()) {
+            LOG.warnf("Schema drift tolerated (READINESS_MODE=compatible): %s", drift.explain(mode, pending));
+        }
+    }
+
     private static String highest(String a, String b) {
         return a == null ? b : b == null || !ScriptCatalog.isAbove(b, a) ? a : b;
     }
@@ -128,7 +151,17 @@ public class Upgrader {
         return target == null ? null : FlywayTypes.version(target, message -> new InvalidTargetException("target " + message));
     }
 
-    private static void checkTarget(MigrationVersion target, MigrationInfoService plan) {
+    /** This code's pending migrations up to {@code target} (null: all), in the order they would run. */
+    static List<MigrationInfo> pendingUpTo(MigrationInfoService plan, MigrationVersion target) {
+        return Arrays.stream(plan.all()).filter(SchemaInspector::pendingForThisCode)
+                .filter(i -> target == null || i.getVersion() == null || i.getVersion().compareTo(target) <= 0).toList();
+    }
+
+    /**
+     * The same check for an upgrade and its preview ({@link SqlPreview}): target is a version of
+     * this code, not below the current one.
+     */
+    static void checkTarget(MigrationVersion target, MigrationInfoService plan) {
         boolean known = Arrays.stream(plan.all()).anyMatch(i -> i.getState().isResolved() && target.equals(i.getVersion()));
         if (!known) {
             throw new InvalidTargetException("no migration of this code has version " + target.getVersion());

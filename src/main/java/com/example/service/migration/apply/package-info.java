@@ -4,3 +4,4 @@
  * {@code change/}. Imports the root, {@code db} and {@code state}.
  */
 package com.example.service.migration.apply;
+

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.Page;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.lock.MigrationLock;
 
 import io.agroal.api.AgroalDataSource;
@@ -106,7 +107,7 @@ public class AuditLog {
         } catch (SQLException e) {
             // Someone may have dropped it: the next change tries to create it again.
             created = false;
-            throw new DatabaseUnavailableException("audit row not written: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -131,7 +132,7 @@ public class AuditLog {
                 return new Page<>(entries, limit, offset, rs.getLong(1));
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 

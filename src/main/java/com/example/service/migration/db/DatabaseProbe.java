@@ -32,7 +32,7 @@ public class DatabaseProbe {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -43,7 +43,9 @@ public class DatabaseProbe {
 
     /**
      * Retries {@link #ping()} until it succeeds or {@code timeout} runs out, logging each failed
-     * attempt so that an operator sees why a pod is not starting.
+     * attempt so that an operator sees why a pod is not starting. Only an unreachable database is
+     * waited for: a refused login (wrong password, unknown role or database) fails at once with
+     * {@link DatabaseErrorException}, since no wait fixes it.
      *
      * @param timeoutSetting where the timeout came from, named in the error so the operator knows what to raise
      */

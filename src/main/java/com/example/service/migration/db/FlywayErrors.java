@@ -6,6 +6,7 @@ import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 
 import com.example.service.database.DatabaseUnavailableException;
+import com.example.service.database.SqlStates;
 
 /** The one place that turns Flyway's failures into this package's exceptions. */
 public final class FlywayErrors {
@@ -13,7 +14,10 @@ public final class FlywayErrors {
     private FlywayErrors() {
     }
 
-    /** A Flyway failure rooted in not reaching the database is reported as the database being unavailable. */
+    /**
+     * A Flyway failure rooted in not reaching the database, or in a refused login, is reported as
+     * {@link SqlErrors} reports it.
+     */
     public static RuntimeException translate(FlywayException e) {
         if (e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
             // Flyway's advice names its Java API; the operator needs this service's.
@@ -23,21 +27,17 @@ public final class FlywayErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && isConnectionProblem(sql)) {
-                return new DatabaseUnavailableException("database not reachable: " + sql.getMessage(), sql, false);
+                return SqlErrors.translate(sql);
             }
         }
         return e;
     }
 
     /**
-     * Connection exceptions (08), authentication (28), a missing database (3D000), a server shutting
-     * down (57P), and the pool's acquisition timeout, which carries no SQL state.
+     * Whether Flyway failed to get a usable connection ({@link SqlStates}: unreachable, or the login
+     * refused); a statement the database rejected stays Flyway's, which names the migration.
      */
-    public static boolean isConnectionProblem(SQLException e) {
-        String state = e.getSQLState();
-        if (state == null) {
-            return true;
-        }
-        return state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.startsWith("57P");
+    private static boolean isConnectionProblem(SQLException e) {
+        return SqlStates.unreachable(e.getSQLState()) || SqlStates.loginRefused(e.getSQLState());
     }
 }

@@ -16,6 +16,7 @@ import com.example.service.migration.Page;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.MigrationDataSource;
 import com.example.service.migration.db.MigrationPhases;
+import com.example.service.migration.db.SqlErrors;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -71,7 +72,7 @@ public class SchemaHistory {
             }
             return new Page<>(entries, limit, offset, count(c));
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -93,7 +94,7 @@ public class SchemaHistory {
                 return current == null ? null : current.getVersion();
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -108,7 +109,7 @@ public class SchemaHistory {
                 return new HistoryFingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -117,7 +118,7 @@ public class SchemaHistory {
         try (Connection c = dataSource.getConnection()) {
             return historyTableExists(c) ? count(c) : 0;
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.example.service.database.DatabaseUnavailableException;
 import com.example.service.migration.db.Deadline;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -63,7 +64,7 @@ public class MigrationLock {
             return Optional.empty();
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw unavailable(e);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -110,7 +111,7 @@ public class MigrationLock {
                         rs.getString("client"), since == null ? null : since.toInstant()));
             }
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw SqlErrors.translate(e);
         }
     }
 
@@ -131,13 +132,10 @@ public class MigrationLock {
             connection.setAutoCommit(true);
             return connection;
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw SqlErrors.translate(e);
         }
     }
 
-    private static DatabaseUnavailableException unavailable(SQLException e) {
-        return new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
-    }
 
     private static void closeQuietly(Connection connection) {
         try {

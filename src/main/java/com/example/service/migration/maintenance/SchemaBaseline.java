@@ -18,6 +18,7 @@ import com.example.service.migration.SchemaChange;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.history.SchemaHistory;
 
 import io.agroal.api.AgroalDataSource;
@@ -95,7 +96,7 @@ public class SchemaBaseline {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 }

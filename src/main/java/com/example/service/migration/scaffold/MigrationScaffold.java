@@ -27,8 +27,10 @@ public class MigrationScaffold {
 
     /**
      * Writes {@code V<n>__<slug>.sql} in {@code migrationDir} (expand) or {@code contractDir}
-     * (contract), and an empty {@code U<n>__<slug>.sql} in {@code undoDir}, n being one above the first
-     * part of the highest version in both folders: expand and contract share one version sequence.
+     * (contract), and {@code U<n>__<slug>.sql} in {@code undoDir}, n being one above the first part of
+     * the highest version in both folders: expand and contract share one version sequence. The undo
+     * script holds only comments, which a downgrade counts as no undo script at all, so an unwritten
+     * one can never delete the migration's history row while leaving its change.
      *
      * @throws InvalidArgumentException when the description has no letter or digit, or migrationDir is no folder
      */
@@ -46,11 +48,17 @@ public class MigrationScaffold {
             Files.createDirectories(dir);
             Files.createDirectories(undoDir);
             Files.writeString(migration, "-- " + description.strip().replaceAll("\\R", " ") + "\n");
-            Files.writeString(undo, "");
+            Files.writeString(undo, undoTemplate(migration.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + migration + " and " + undo, e);
         }
         return new NewMigration(version, migration.toString(), undo.toString());
+    }
+
+    private static String undoTemplate(String migration) {
+        return "-- Undo of " + migration + ": write the SQL that reverses it here (e.g. DROP what it created).\n"
+                + "-- Until this file holds a statement, db downgrade refuses to undo it: a script of comments\n"
+                + "-- only counts as missing, so the migration's history row is never deleted without its undo.\n";
     }
 
     /** Lower-case letters, digits and single underscores, as Flyway's descriptions read back with spaces. */

@@ -1,5 +1,7 @@
 package com.example.service.migration.startup;
 
+import java.util.Objects;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +22,7 @@ import com.example.service.migration.change.SchemaChanges;
 import com.example.service.migration.db.DatabaseProbe;
 import com.example.service.migration.lock.LockUnavailableException;
 import com.example.service.migration.state.SchemaActivity;
+import com.example.service.migration.state.SchemaDriftException;
 import com.example.service.migration.state.SchemaStateCache;
 
 import io.quarkus.runtime.Quarkus;
@@ -45,12 +48,17 @@ public class StartupMigration {
         COMPLETED,
         /** The lock wait ran out: this instance serves once someone else made the schema current. */
         LOCK_TIMED_OUT,
+        /**
+         * Drift refused the upgrade (READINESS_MODE=strict, or migrations pending): this instance
+         * stays up, unready, until the drift is accepted and the schema is current.
+         */
+        DRIFT,
         /** The process is exiting with {@link #exitCode()}. */
         FAILED;
 
         /** Startup has nothing left to do (the startup probe's answer). */
         public boolean finished() {
-            return this == DISABLED || this == COMPLETED || this == LOCK_TIMED_OUT;
+            return this == DISABLED || this == COMPLETED || this == LOCK_TIMED_OUT || this == DRIFT;
         }
     }
 
@@ -146,13 +154,18 @@ public class StartupMigration {
             };
             UpgradeResult result = changes.upgrade(actors.startup(), null, progressListener);
             moveTo(progress.in(Phase.COMPLETED));
-            LOG.infof("Schema migrated from %s to %s: %d migration(s) in %d ms", result.fromVersion(),
-                    result.toVersion(), result.applied().size(), result.totalTimeMs());
+            LOG.infof("Schema migrated from %s to %s: %d migration(s) in %d ms",
+                    Objects.requireNonNullElse(result.fromVersion(), "none"), Objects.requireNonNullElse(result.toVersion(), "none"),
+                    result.applied().size(), result.totalTimeMs());
         } catch (LockUnavailableException e) {
             // Design section 7: never exit for this; stay unready and serve once the schema is current.
             moveTo(progress.in(Phase.LOCK_TIMED_OUT));
             LOG.warnf("Startup migration skipped: %s (MIGRATION_LOCK_TIMEOUT %s); this instance becomes ready when the schema is current",
                     e.getMessage(), config.lockTimeout());
+        } catch (SchemaDriftException e) {
+            // Design section 7: drift never makes an instance exit; readiness says why it is not ready.
+            progress = progress.in(Phase.DRIFT);
+            LOG.warnf("Startup migration refused: %s; this instance stays unready until the schema is current", e.getMessage());
         } catch (DatabaseUnavailableException e) {
             fail(e.timedOut() ? EXIT_TIMEOUT : EXIT_ERROR, e.getMessage());
         } catch (RuntimeException e) {

@@ -29,6 +29,7 @@ import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
 import com.example.service.migration.db.MigrationPhases;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.lock.LockHolder;
 import com.example.service.migration.lock.MigrationLock;
 import com.example.service.migration.release.ConnectedRelease;
@@ -132,7 +133,7 @@ public class SchemaInspector {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
     }
 

@@ -23,7 +23,8 @@ import com.example.service.migration.lock.MigrationLock;
 /**
  * The schema state that probes and status reads use, so that none of them runs Flyway or a query.
  * Re-read every SCHEMA_STATE_REFRESH (a cheap fingerprint query; the full Flyway read only when the
- * history or the lock changed) and at once after every change this process makes.
+ * history or the lock changed) and at once after every change this process makes; each refresh's
+ * {@link Snapshot} is fired as an event for checks that share its cadence.
  */
 @ApplicationScoped
 public class SchemaStateCache {
@@ -48,17 +49,19 @@ public class SchemaStateCache {
     private final SchemaHistory history;
     private final MigrationConfig config;
     private final Event<SchemaActivity> activity;
+    private final Event<Snapshot> refreshed;
     private volatile Snapshot snapshot = Snapshot.NONE;
     private HistoryFingerprint fingerprint;
     private ScheduledExecutorService refresher;
 
-    SchemaStateCache(SchemaInspector inspector, MigrationLock lock,
-            SchemaHistory history, MigrationConfig config, Event<SchemaActivity> activity) {
+    SchemaStateCache(SchemaInspector inspector, MigrationLock lock, SchemaHistory history, MigrationConfig config,
+            Event<SchemaActivity> activity, Event<Snapshot> refreshed) {
         this.inspector = inspector;
         this.lock = lock;
         this.history = history;
         this.config = config;
         this.activity = activity;
+        this.refreshed = refreshed;
     }
 
     /** The last refresh's outcome; never blocks. */
@@ -93,6 +96,8 @@ public class SchemaStateCache {
                 LOG.warnf("Schema state could not be read: %s", e.getMessage());
             }
         }
+        // Checks that belong to the same cadence (the application's own pool) ride on it.
+        refreshed.fire(snapshot);
         activity.fire(new SchemaActivity("refresh"));
         return snapshot;
     }

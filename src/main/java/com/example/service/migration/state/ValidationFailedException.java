@@ -11,9 +11,13 @@ public class ValidationFailedException extends MigrationException {
     private final transient List<DriftItem> items;
 
     public ValidationFailedException(List<DriftItem> items) {
-        super("validation failed: " + items.stream()
+        this("validation failed: " + items.stream()
                 .map(i -> (i.version() == null ? "" : "V" + i.version() + ": ") + i.message())
-                .collect(Collectors.joining("; ")), null);
+                .collect(Collectors.joining("; ")), items);
+    }
+
+    ValidationFailedException(String message, List<DriftItem> items) {
+        super(message, null);
         this.items = List.copyOf(items);
     }
 

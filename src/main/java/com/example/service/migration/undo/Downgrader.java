@@ -30,6 +30,7 @@ import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.MigrationDataSource;
 import com.example.service.migration.db.MigrationPhases;
 import com.example.service.migration.db.ScriptSource;
+import com.example.service.migration.db.SqlErrors;
 import com.example.service.migration.state.DriftItem;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.ValidationFailedException;
@@ -125,7 +126,10 @@ public class Downgrader {
                 .toList();
     }
 
-    /** Finds and reads every undo script before anything runs, so a missing one stops the whole downgrade. */
+    /**
+     * Finds and reads every undo script before anything runs, so a missing one, or one that holds no
+     * statement, stops the whole downgrade.
+     */
     private Map<MigrationInfo, UndoScript> undoScripts(List<MigrationInfo> toUndo) {
         Map<String, MigrationInfo> resolved = new LinkedHashMap<>();
         for (MigrationInfo info : flywayFactory.configure()
@@ -137,17 +141,23 @@ public class Downgrader {
                 resolved.put(info.getVersion().getVersion(), info);
             }
         }
-        List<String> missing = toUndo.stream().map(i -> i.getVersion().getVersion())
-                .filter(v -> !resolved.containsKey(v)).toList();
-        if (!missing.isEmpty()) {
-            throw new MissingUndoException(missing, config.undoLocations());
-        }
+        List<String> missing = new ArrayList<>();
+        List<MissingUndoException.Unwritten> unwritten = new ArrayList<>();
         Map<MigrationInfo, UndoScript> scripts = new LinkedHashMap<>();
         for (MigrationInfo migration : toUndo) {
-            String script = resolved.get(migration.getVersion().getVersion()).getScript();
-            String sql = ScriptSource.read(config.undoLocations(), script).orElseThrow(
-                    () -> new MissingUndoException(List.of(migration.getVersion().getVersion()), config.undoLocations()));
-            scripts.put(migration, new UndoScript(script, sql));
+            String version = migration.getVersion().getVersion();
+            MigrationInfo undo = resolved.get(version);
+            Optional<String> sql = undo == null ? Optional.empty() : ScriptSource.read(config.undoLocations(), undo.getScript());
+            if (sql.isEmpty()) {
+                missing.add(version);
+            } else if (!SqlStatements.present(sql.get())) {
+                unwritten.add(new MissingUndoException.Unwritten(version, undo.getScript()));
+            } else {
+                scripts.put(migration, new UndoScript(undo.getScript(), sql.get()));
+            }
+        }
+        if (!missing.isEmpty() || !unwritten.isEmpty()) {
+            throw new MissingUndoException(missing, unwritten, config.undoLocations());
         }
         return scripts;
     }
@@ -161,9 +171,7 @@ public class Downgrader {
             c.setAutoCommit(false);
             try (Statement script = c.createStatement(); PreparedStatement delete = c.prepareStatement(DELETE_ROW)) {
                 script.execute(flywayFactory.lockTimeoutSql(true));
-                if (!undo.sql().isBlank()) {
-                    script.execute(undo.sql());
-                }
+                script.execute(undo.sql());
                 delete.setInt(1, migration.getInstalledRank());
                 delete.executeUpdate();
                 c.commit();
@@ -172,7 +180,7 @@ public class Downgrader {
                 throw new MigrationFailedException(target.version(), undo.script(), e.getSQLState(), e.getMessage(), e);
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database not reachable: " + e.getMessage(), e, false);
+            throw SqlErrors.translate(e);
         }
         AppliedMigration done = new AppliedMigration(target.version(), target.description(), undo.script(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());

@@ -1,31 +1,32 @@
-package com.example.service.admin;
+package com.example.service.problem;
 
 import jakarta.ws.rs.BadRequestException;
 
 /**
- * Parses numeric query parameters taken as strings: Quarkus REST answers 404 to an unparseable
- * {@code int} parameter, where a caller deserves 400 and a sentence.
+ * The one parser of numeric query parameters, for every resource: they are taken as strings because
+ * Quarkus REST answers 404 to an unparseable {@code int} parameter, where a caller deserves 400 and
+ * a sentence (problem+json through {@link ProblemMappers}).
  */
-final class QueryValues {
+public final class QueryValues {
 
     /** The page size of a paginated endpoint when none is asked for. */
-    static final int DEFAULT_LIMIT = 20;
+    public static final int DEFAULT_LIMIT = 20;
 
     private QueryValues() {
     }
 
     /** A page size, {@code limit}: 1 to {@code max}, {@link #DEFAULT_LIMIT} when absent. */
-    static int limit(String raw, int max) {
+    public static int limit(String raw, int max) {
         return (int) between("limit", raw, DEFAULT_LIMIT, 1, max);
     }
 
     /** Rows to skip, {@code offset}: 0 or more, 0 when absent. */
-    static long offset(String raw) {
+    public static long offset(String raw) {
         return between("offset", raw, 0, 0, Long.MAX_VALUE);
     }
 
     /** {@code raw} as a whole number in [min, max]; {@code fallback} when the parameter is absent. */
-    static long between(String name, String raw, long fallback, long min, long max) {
+    private static long between(String name, String raw, long fallback, long min, long max) {
         if (raw == null) {
             return fallback;
         }
