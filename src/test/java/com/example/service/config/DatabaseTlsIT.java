@@ -46,7 +46,7 @@ class DatabaseTlsIT {
             // JDBC connects as the migration role, the reactive pool as the application role.
             assertThat(POSTGRES.server().column(database, """
                     SELECT DISTINCT a.usename || ' ssl=' || s.ssl FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid)
-                     WHERE a.datname = current_database() AND a.application_name LIKE 'example-service@%'"""))
+                     WHERE a.datname = current_database() AND a.application_name LIKE 'example-service/%'"""))
                     .containsExactlyInAnyOrder(APP + " ssl=true", MIGRATOR + " ssl=true");
         }
     }

@@ -46,7 +46,7 @@ class MigrationRoleIT {
             assertThat(POSTGRES.server().column(database, "SELECT tableowner FROM pg_tables WHERE tablename = 'item'"))
                     .containsExactly(MIGRATOR);
             assertThat(POSTGRES.server().column(database, "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND application_name LIKE 'example-service@%'"))
+                    + " AND application_name LIKE 'example-service/%'"))
                     .containsExactlyInAnyOrder(APP, MIGRATOR);
         }
     }
