@@ -112,8 +112,19 @@ public class SchemaStateCache {
 
     /** This process took the migration lock: the state shows it as the holder now, not at the next refresh. */
     synchronized void onUpgradeStarted(@ObservesAsync UpgradeStarted event) {
-        if (refresher != null) {
-            refresh();
+        Snapshot previous = snapshot;
+        if (refresher == null || previous.state().isEmpty()) {
+            return;
+        }
+        // One query, not a full re-read: the history moves with every migration, and the change
+        // announces itself when it ends.
+        try {
+            SchemaState known = previous.state().get();
+            snapshot = new Snapshot(Optional.of(known.withSessions(lock.holder(), known.contractBlockers())),
+                    previous.reachable(), previous.problem(), previous.checkedAt());
+            activity.fire(new SchemaActivity("lock"));
+        } catch (RuntimeException e) {
+            LOG.debugf("lock holder not read: %s", e.getMessage());
         }
     }
 
