@@ -91,9 +91,6 @@ public class ReadinessGate {
         if (!snapshot.reachable()) {
             return snapshot.checkedAt() == null ? "schema state not read yet" : snapshot.problem();
         }
-        if (applicationPool.problem() != null) {
-            return "the application's database connection (DB_USER) fails: " + applicationPool.problem();
-        }
         SchemaState state = snapshot.state().orElseThrow();
         if (!state.failed().isEmpty()) {
             return "failed migration(s): " + labels(state.failed());
@@ -107,6 +104,10 @@ public class ReadinessGate {
         }
         if (!state.acceptableUnder(mode)) {
             return "strict mode: the schema has " + state.futureCount() + " migration(s) newer than this code";
+        }
+        // After the schema's verdict, which is known at once: the pool's first check lands a moment later.
+        if (applicationPool.problem() != null) {
+            return "the application's database connection (DB_USER) fails: " + applicationPool.problem();
         }
         return null;
     }
