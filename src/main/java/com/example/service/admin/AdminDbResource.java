@@ -214,8 +214,9 @@ public class AdminDbResource {
     @Path("upgrade")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Apply pending migrations (role admin)",
-            description = "Applies this code's pending migrations, up to target when given, under the migration lock "
-                    + "shared with startup and the CLI. Never waits for that lock. Each migration runs in its own "
+            description = "Applies this code's pending expand migrations, up to target when given, under the migration "
+                    + "lock shared with startup and the CLI; pending contract migrations stay pending (db upgrade --phase "
+                    + "contract applies them, after the rollout). Never waits for that lock. Each migration runs in its own "
                     + "transaction: a failing one leaves the schema as it was before it. On an up-to-date schema, "
                     + "answers 200 with nothing applied.")
     @APIResponse(responseCode = "200", description = "What was applied: from, to, each migration and its time",

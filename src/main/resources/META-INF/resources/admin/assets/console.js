@@ -1,6 +1,7 @@
-// The schema console: the status live from GET /admin/db/events, the pending migrations with their SQL,
-// the history and the audit paged, and for an admin the Upgrade button. Every text from the service is
-// inserted as text (dom.js), never as markup.
+// The schema console: the status live from GET /admin/db/events, the pending migrations with their phase
+// and SQL, the history and the audit paged, and for an admin the Upgrade button, which applies the pending
+// expand migrations only: contract ones wait for `db upgrade --phase contract` (docs/zero-downtime.md).
+// Every text from the service is inserted as text (dom.js), never as markup.
 
 import { getJson, getText, post, statusEvents } from './api.js';
 import { duration, el, fill, text, timeEl } from './dom.js';
@@ -9,7 +10,7 @@ import { PagedTable } from './paged-table.js';
 const $ = (id) => document.getElementById(id);
 
 const MEANING = {
-  UP_TO_DATE: 'Every migration of this code is applied.',
+  UP_TO_DATE: 'Every migration of this code that an upgrade applies is applied.',
   PENDING: 'Migrations of this code wait to be applied.',
   MIGRATING: 'A migration is running.',
   FAILED: 'A migration failed and is recorded as failed: repair it before upgrading.',
@@ -23,7 +24,11 @@ const STARTUP_WAIT = {
   WAITING_FOR_LOCK: 'This instance\'s startup migration is waiting for the migration lock.',
 };
 
-/** The last status received, the pending migrations shown, and what the caller may do. */
+/** How the service tells a contract migration; the only other phase is expand. */
+const CONTRACT = 'contract';
+const CONTRACT_COMMAND = 'db upgrade --phase contract';
+
+/** The last status received, the pending migrations shown (both phases), and what the caller may do. */
 let status = null;
 let pending = [];
 let mayUpgrade = false;
@@ -42,6 +47,7 @@ const history = new PagedTable($('history'), {
   columns: [
     { label: 'Version', cell: (e) => e.version ?? '(repeatable)', className: 'num' },
     { label: 'Description', cell: (e) => e.description, className: 'name' },
+    { label: 'Phase', cell: (e) => e.phase ?? '–' },
     { label: 'Installed', cell: (e) => timeEl(e.installedOn) },
     { label: 'By', cell: (e) => e.installedBy },
     { label: 'Took', cell: (e) => duration(e.executionTimeMs), className: 'num' },
@@ -74,6 +80,34 @@ function holderText(holder) {
   return `${who} (pid ${holder.pid}${holder.clientAddress ? `, from ${holder.clientAddress}` : ''})`;
 }
 
+/** What POST upgrade applies: the pending expand migrations. Contract ones run after the rollout. */
+function upgradable() {
+  return pending.filter((m) => m.phase !== CONTRACT);
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One phrase naming a connected release that blocks the contract phase. */
+function releaseText(release) {
+  const knows = release.codeVersion ? `its code knows up to V${release.codeVersion}` : 'its code names no version';
+  return `${release.applicationName} (${knows}; ${plural(release.connections, 'connection')})`;
+}
+
+/** Where the contract phase stands: nothing pending, ready to run, or waiting for older releases to leave. */
+function contractText(s) {
+  const n = s.pendingContractCount ?? 0;
+  if (n === 0) {
+    return 'nothing pending';
+  }
+  const blockers = s.contractBlockedBy ?? [];
+  return blockers.length === 0
+    ? `${plural(n, 'contract migration')} pending; no connected release blocks ${CONTRACT_COMMAND}`
+    : `${plural(n, 'contract migration')} pending, blocked by ${blockers.map(releaseText).join('; ')}: `
+      + `${CONTRACT_COMMAND} waits until ${blockers.length === 1 ? 'it disconnects' : 'they disconnect'}`;
+}
+
 function migrationLabel(m) {
   return m.version ? `V${m.version} ${m.description}` : `${m.description} (repeatable)`;
 }
@@ -85,12 +119,17 @@ function renderStatus(s) {
   const state = $('state');
   state.textContent = s.state;
   state.dataset.state = s.state;
-  $('state-meaning').textContent = MEANING[s.state] ?? '';
+  const contractPending = s.pendingContractCount ?? 0;
+  $('state-meaning').textContent = [MEANING[s.state] ?? '', contractPending > 0
+    ? `${plural(contractPending, 'contract migration')} wait${contractPending === 1 ? 's' : ''} for the contract phase (${CONTRACT_COMMAND}), after the rollout.`
+    : ''].filter(Boolean).join(' ');
   renderProgress(s);
 
   text('current-version', s.currentVersion ?? 'none (empty schema)');
   text('latest-version', s.latestKnownVersion);
   text('pending-count', s.pendingCount);
+  text('pending-contract-count', s.pendingContractCount);
+  text('contract-blocked-by', contractText(s));
   text('applied-count', s.appliedCount);
   text('database-version', s.databaseVersion ? `PostgreSQL ${s.databaseVersion}` : null);
   fill($('last-applied'), s.lastApplied
@@ -105,7 +144,7 @@ function renderStatus(s) {
   problem.textContent = s.databaseReachable ? '' : `The database did not answer: ${s.problem ?? 'no reason given'}`;
   renderUpgradeButton();
 
-  const key = [s.state, s.currentVersion, s.pendingCount, s.appliedCount, s.failedCount].join('|');
+  const key = [s.state, s.currentVersion, s.pendingCount, s.pendingContractCount, s.appliedCount, s.failedCount].join('|');
   if (key !== listsKey) {
     listsKey = key;
     loadLists();
@@ -139,7 +178,7 @@ function renderProgress(s) {
     done = Math.max(0, total - s.pendingCount);
     line = total > 0
       ? `${holderText(s.lockHolder)} is migrating: ${done} of ${total} pending migrations applied so far`
-        + (pending.length > 0 ? `; next: ${pending[0].script}` : '')
+        + (upgradable().length > 0 ? `; next: ${upgradable()[0].script}` : '')
       : `${holderText(s.lockHolder)} holds the migration lock (migrations this code does not know, or none)`;
   } else {
     elsewhere = null;
@@ -208,12 +247,18 @@ function pendingItem(m, index) {
     toggle.setAttribute('aria-expanded', String(sqlOpen.has(m.script)));
     setLabel();
   });
+  const contract = m.phase === CONTRACT;
   return el('li', { className: 'migration' },
     el('div', { className: 'migration-head' },
       el('span', { className: 'version' }, m.version ? `V${m.version}` : 'R'),
       el('span', { className: 'description' }, m.description),
+      m.phase ? el('span', { className: `phase phase-${contract ? 'contract' : 'expand'}` }, m.phase) : null,
       toggle),
     el('div', { className: 'script' }, m.script, m.type && m.type !== 'SQL' ? ` · ${m.type}` : null),
+    contract
+      ? el('p', { className: 'phase-note' }, `Not applied by Upgrade: ${CONTRACT_COMMAND} applies it after the rollout, `
+        + 'once no older release is connected.')
+      : null,
     pre);
 }
 
@@ -237,15 +282,24 @@ async function showSql(script, pre) {
 function renderUpgradeButton() {
   const button = $('upgrade');
   button.hidden = !mayUpgrade;
-  button.disabled = upgrading || pending.length === 0;
+  button.disabled = upgrading || upgradable().length === 0;
   button.textContent = upgrading ? 'Upgrading…' : 'Upgrade schema';
 }
 
+/** The dialog lists what POST upgrade applies, and says which pending contract migrations it leaves alone. */
 function confirmUpgrade() {
-  $('confirm-text').textContent = pending.length === 1
+  const applies = upgradable();
+  const waiting = pending.filter((m) => m.phase === CONTRACT);
+  $('confirm-text').textContent = applies.length === 1
     ? 'This applies the pending migration below, in its own transaction, under the migration lock:'
-    : `This applies the ${pending.length} pending migrations below, in this order, each in its own transaction, under the migration lock:`;
-  fill($('confirm-list'), pending.map((m) => el('li', {}, el('span', { className: 'script' }, m.script))));
+    : `This applies the ${applies.length} pending migrations below, in this order, each in its own transaction, under the migration lock:`;
+  fill($('confirm-list'), applies.map((m) => el('li', {}, el('span', { className: 'script' }, m.script))));
+  const note = $('confirm-contract');
+  note.hidden = waiting.length === 0;
+  note.textContent = waiting.length === 0 ? ''
+    : `It does not apply the pending contract migration${waiting.length === 1 ? '' : 's'} `
+      + `${waiting.map((m) => m.script).join(', ')}: ${CONTRACT_COMMAND} applies `
+      + `${waiting.length === 1 ? 'it' : 'them'} after the rollout, once no older release is connected.`;
   $('confirm').showModal();
 }
 

@@ -3,6 +3,9 @@ package com.example.service.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import com.example.service.testing.TestDatabase;
  * The console at /admin/ in real Chromium, against the packaged jar and PostgreSQL. One service for
  * the class, started with nothing migrated: a viewer looks at the pending schema, another process
  * migrates to V4 while an admin watches, then the admin upgrades the rest. V5's file name is markup.
+ * V7 is a contract migration: pending throughout, shown with its phase, and never part of an upgrade.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -39,6 +43,9 @@ class ConsoleBrowserIT {
     private static final String VIEWER_PASSWORD = "console-viewer-Pa55";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
     private static final String HOSTILE_SCRIPT = "V5__" + HOSTILE + ".sql";
+    private static final String CONTRACT_SCRIPT = "V7__drop_hostile.sql";
+    /** A release whose code knows migrations up to V6, as its connections name it: it blocks the contract phase. */
+    private static final String OLD_RELEASE = "example-service/6@old-release";
     private static final int DESKTOP = 1200;
     private static final int PHONE = 360;
     /** Where the screenshots go: target/ unless CONSOLE_SCREENSHOTS names a folder (docs/ to refresh the README's). */
@@ -46,6 +53,7 @@ class ConsoleBrowserIT {
 
     private static TestDatabase db;
     private static MigrationFolder migrations;
+    private static MigrationFolder contract;
     private static Map<String, String> env;
     private static ServiceProcess service;
 
@@ -58,7 +66,9 @@ class ConsoleBrowserIT {
                 .with(HOSTILE_SCRIPT, "CREATE TABLE hostile (id int);\n")
                 .with("V6__slow_index.sql", "CREATE INDEX item_created ON item (id);\nSELECT pg_sleep(4);\n");
         env = ServiceProcess.environment(db.name());
+        contract = MigrationFolder.create().with(CONTRACT_SCRIPT, "DROP TABLE hostile;\n");
         env.put("MIGRATION_LOCATIONS", migrations.afterShipped());
+        env.put("CONTRACT_LOCATIONS", contract.location());
         env.put("MIGRATE_AT_START", "false");
         env.put("SCHEMA_STATE_REFRESH", "500ms");
         env.put("ADMIN_USER", "ops");
@@ -77,6 +87,9 @@ class ConsoleBrowserIT {
         if (migrations != null) {
             migrations.close();
         }
+        if (contract != null) {
+            contract.close();
+        }
         if (db != null) {
             db.close();
         }
@@ -90,10 +103,16 @@ class ConsoleBrowserIT {
             assertThat(browser.text("pending-count")).isEqualTo("6");
             List<String> pending = browser.await("the pending migrations", SEE, () -> {
                 List<String> scripts = browser.all(By.cssSelector("#pending-list .script")).stream().map(WebElement::getText).toList();
-                return scripts.size() == 6 ? scripts : null;
+                return scripts.size() == 7 ? scripts : null;
             });
             assertThat(pending).containsExactly("V1__create_item.sql", "V2__add_item_description_and_updated_at.sql",
-                    "V3__index_item_name.sql", "V4__slow.sql", HOSTILE_SCRIPT, "V6__slow_index.sql");
+                    "V3__index_item_name.sql", "V4__slow.sql", HOSTILE_SCRIPT, "V6__slow_index.sql", CONTRACT_SCRIPT);
+            assertThat(phases(browser)).containsExactly("expand", "expand", "expand", "expand", "expand", "expand", "contract");
+            assertThat(browser.all(By.cssSelector("#pending-list li")).get(6).getText())
+                    .contains("Not applied by Upgrade: db upgrade --phase contract applies it after the rollout");
+            assertThat(browser.text("pending-contract-count")).isEqualTo("1");
+            assertThat(browser.text("contract-blocked-by"))
+                    .isEqualTo("1 contract migration pending; no connected release blocks db upgrade --phase contract");
             assertThat(browser.all(By.tagName("button")).stream().filter(WebElement::isDisplayed)
                     .map(WebElement::getAccessibleName)).noneMatch(name -> name.contains("Upgrade"));
 
@@ -110,6 +129,24 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(2)
+    void theContractPhaseNamesTheOlderReleaseThatBlocksItAndFollowsItsLeaving() throws SQLException {
+        try (Browser browser = console("dashboard", VIEWER_PASSWORD)) {
+            try (Connection old = db.connect(); Statement session = old.createStatement()) {
+                session.execute("SET application_name = '" + OLD_RELEASE + "'");
+                String blocked = browser.await("the blocking release", SEE, () -> {
+                    String text = browser.text("contract-blocked-by");
+                    return text.contains(OLD_RELEASE) ? text : null;
+                });
+                assertThat(blocked).isEqualTo("1 contract migration pending, blocked by " + OLD_RELEASE
+                        + " (its code knows up to V6; 1 connection): db upgrade --phase contract waits until it disconnects");
+            }
+            browser.await("the blocking release gone", SEE, () -> !browser.text("contract-blocked-by").contains(OLD_RELEASE));
+            assertThat(browser.text("state")).isEqualTo("PENDING");
+        }
+    }
+
+    @Test
+    @Order(3)
     void thePageFollowsAMigrationRunByAnotherProcessAndAnUpgradeMeanwhileIsRefusedNamingIt() {
         try (Browser browser = console("ops", ADMIN_PASSWORD)) {
             browser.script("document.documentElement.dataset.sameDocument = 'yes'");
@@ -138,7 +175,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anAdminUpgradesFromTheKeyboardWatchesKOfNAndSeesWhatWasApplied() {
         try (Browser browser = console("ops", ADMIN_PASSWORD)) {
             WebElement upgrade = browser.await("the Upgrade button", SEE, () -> {
@@ -148,7 +185,9 @@ class ConsoleBrowserIT {
             upgrade.sendKeys(Keys.ENTER);
             assertThat(browser.byId("confirm").isDisplayed()).isTrue();
             assertThat(browser.all(By.cssSelector("#confirm-list li")).stream().map(WebElement::getText))
-                    .containsExactly(HOSTILE_SCRIPT, "V6__slow_index.sql");
+                    .as("what the upgrade applies: expand migrations only").containsExactly(HOSTILE_SCRIPT, "V6__slow_index.sql");
+            assertThat(browser.text("confirm-contract")).isEqualTo("It does not apply the pending contract migration "
+                    + CONTRACT_SCRIPT + ": db upgrade --phase contract applies it after the rollout, once no older release is connected.");
             // Cancel has the focus; one Tab reaches the confirmation.
             assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Cancel");
             browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
@@ -169,6 +208,13 @@ class ConsoleBrowserIT {
             assertThat(applied).contains("Applied 2 migrations").contains("from version 4 to 6")
                     .contains(HOSTILE_SCRIPT).contains("V6__slow_index.sql");
             browser.await("the history", SEE, () -> browser.pageText().contains("1–6 of 6"));
+            assertThat(browser.all(By.cssSelector("#history td[data-label=Phase]")).stream().map(WebElement::getText))
+                    .hasSize(6).containsOnly("expand");
+            browser.await("only the contract migration pending", SEE, () -> browser.all(By.cssSelector("#pending-list .script"))
+                    .stream().map(WebElement::getText).toList().equals(List.of(CONTRACT_SCRIPT)));
+            assertThat(phases(browser)).containsExactly("contract");
+            assertThat(browser.text("state-meaning")).contains("1 contract migration waits for the contract phase");
+            browser.await("Upgrade disabled: nothing left for it", SEE, () -> !browser.byId("upgrade").isEnabled());
             browser.await("the audit", SEE, () -> browser.all(By.cssSelector("#audit tbody tr")).size() >= 3);
             browser.screenshot(SCREENSHOTS.resolve("console-done.png"), DESKTOP);
 
@@ -176,6 +222,11 @@ class ConsoleBrowserIT {
             assertNoSidewaysScrollOnAPhone(browser);
             browser.screenshot(SCREENSHOTS.resolve("console-phone.png"), PHONE);
         }
+    }
+
+    /** The phase shown for each pending migration, in order. */
+    private static List<String> phases(Browser browser) {
+        return browser.all(By.cssSelector("#pending-list .phase")).stream().map(WebElement::getText).toList();
     }
 
     /** A browser on the console, signed in as {@code user}, showing the pending schema. */

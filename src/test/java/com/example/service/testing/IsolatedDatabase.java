@@ -9,16 +9,22 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Gives a {@code @QuarkusTest} class a database of its own on {@link PostgresServer}, dropped when
  * the class is done. Extra configuration can be passed as init args (key = value). An init arg named
  * {@value #SCRIPT}{@code <file name>} is a migration script instead: all of them go into a
- * {@link MigrationFolder} that {@code migration.locations} adds after the shipped migrations.
+ * {@link MigrationFolder} that {@code migration.locations} adds after the shipped migrations. One named
+ * {@value #CONTRACT_SCRIPT}{@code <file name>} is a contract migration: those go into a folder of their
+ * own, which {@code migration.contract-locations} names.
  */
 public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** Prefix of an init arg that is a migration script, e.g. {@code script:V4__slow.sql}. */
     public static final String SCRIPT = "script:";
 
+    /** Prefix of an init arg that is a contract migration script, e.g. {@code contract:V5__drop_old.sql}. */
+    public static final String CONTRACT_SCRIPT = "contract:";
+
     private String database;
     private Map<String, String> extra = Map.of();
     private MigrationFolder scripts;
+    private MigrationFolder contractScripts;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -27,12 +33,18 @@ public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
             if (name.startsWith(SCRIPT)) {
                 scripts = scripts == null ? MigrationFolder.create() : scripts;
                 scripts.with(name.substring(SCRIPT.length()), value);
+            } else if (name.startsWith(CONTRACT_SCRIPT)) {
+                contractScripts = contractScripts == null ? MigrationFolder.create() : contractScripts;
+                contractScripts.with(name.substring(CONTRACT_SCRIPT.length()), value);
             } else {
                 config.put(name, value);
             }
         });
         if (scripts != null) {
             config.put("migration.locations", scripts.afterShipped());
+        }
+        if (contractScripts != null) {
+            config.put("migration.contract-locations", contractScripts.location());
         }
         extra = Map.copyOf(config);
     }
@@ -66,6 +78,9 @@ public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
         }
         if (scripts != null) {
             scripts.close();
+        }
+        if (contractScripts != null) {
+            contractScripts.close();
         }
     }
 }
