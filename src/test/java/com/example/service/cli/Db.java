@@ -10,7 +10,7 @@ import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
 
-/** {@code java -jar quarkus-run.jar db …} against one test database, with extra environment when asked. */
+/** {@code example-service db …} (the launcher) against one test database, with extra environment when asked. */
 final class Db {
 
     private final Map<String, String> env;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,9 @@ class StartupProcessIT {
 
     @Test
     void servesWithAndWithoutTheServeCommand() {
-        for (String[] args : new String[][] { {}, { "serve" } }) {
+        for (List<String> command : List.of(ServiceProcess.jarCommand(), ServiceProcess.launcherCommand("serve"))) {
             try (TestDatabase db = TestDatabase.create();
-                    ServiceProcess service = ServiceProcess.start(ServiceProcess.environment(db.name()), args)) {
+                    ServiceProcess service = ServiceProcess.startCommand(ServiceProcess.environment(db.name()), command)) {
                 service.awaitStatus("/q/health/ready", 200, START);
                 assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
                 assertThat(service.status("/api/items")).isEqualTo(200);

@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+    /** The launcher the image puts on the PATH: its JVM options for commands are the ones users get. */
+    private static final Path LAUNCHER = Path.of("src/main/docker/example-service").toAbsolutePath();
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,9 +71,9 @@ public final class ServiceProcess implements AutoCloseable {
         return env;
     }
 
-    /** Starts {@code java -jar quarkus-run.jar args…} with exactly this environment (plus PATH, HOME). */
+    /** Starts {@code example-service args…} (the launcher) with exactly this environment (plus PATH, HOME). */
     public static ServiceProcess start(Map<String, String> env, String... args) {
-        return startCommand(env, jarCommand(args));
+        return startCommand(env, launcherCommand(args));
     }
 
     /**
@@ -88,9 +90,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Runs {@code java -jar quarkus-run.jar args…} to completion, stdout and stderr apart. */
+    /** Runs {@code example-service args…} (the launcher) to completion, stdout and stderr apart. */
     public static CommandResult run(Map<String, String> env, String... args) {
-        return run(null, env, jarCommand(args));
+        return run(null, env, launcherCommand(args));
     }
 
     /**
@@ -131,7 +133,14 @@ public final class ServiceProcess implements AutoCloseable {
         }, task -> new Thread(task, "command-output").start());
     }
 
-    /** {@code java -jar quarkus-run.jar args…}, for {@link #run(Path, Map, List)}. */
+    /** {@code example-service args…}: the launcher script, running the packaged jar. */
+    public static List<String> launcherCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** {@code java -jar quarkus-run.jar args…}, for the tests of what a bare {@code java -jar} does. */
     public static List<String> jarCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -144,6 +153,7 @@ public final class ServiceProcess implements AutoCloseable {
         // A run without DB_HOST uses the tests' embedded server, never the data of the user running them.
         builder.environment().put("DB_EMBEDDED_DIR", PostgresServer.EMBEDDED_DIR.toAbsolutePath().toString());
         builder.environment().put("PATH", Path.of(javaBin()).getParent() + ":" + System.getenv("PATH"));
+        builder.environment().put("EXAMPLE_SERVICE_JAR", JAR.toAbsolutePath().toString());
         builder.environment().putAll(env);
         return builder;
     }
