@@ -58,7 +58,7 @@ final class LockingRules {
                         + " on the existing table " + name + " holding " + lock.withArticle() + " lock" + origin(lockOrigins, oid, statement)
                         + ": " + lock.blocked() + " of " + name + " wait until the index is built from every row, "
                         + SCALES.formatted(name) + "." + alsoHeld(after, pre, lockOrigins, oid, statement), indexFix(form)));
-            } else if (scans > 0 && run.dmlTarget() != null && run.dmlTarget() == oid) {
+            } else if ((scans > 0 || run.targetScanPlanned()) && run.dmlTarget() != null && run.dmlTarget() == oid) {
                 String command = form.dmlTarget().map(StatementForm.DmlTarget::command).orElse("UPDATE");
                 String held = lock != null && lock.blocksWrites()
                         ? " The migration also holds " + lock.withArticle() + " lock on " + name + origin(lockOrigins, oid, statement)

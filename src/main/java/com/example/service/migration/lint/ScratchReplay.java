@@ -46,10 +46,12 @@ final class ScratchReplay {
                 connection.setAutoCommit(!locksKnown);
                 before = CatalogReader.read(connection);
             }
-            execute(statement);
             Long target = form.dmlTarget().isPresent() ? CatalogReader.resolve(connection, form.dmlTarget().get().table()) : null;
+            boolean targetScanPlanned = target != null && locksKnown
+                    && TargetScanPlan.scansWholeTable(connection, statement.sql(), target);
+            execute(statement);
             CatalogSnapshot after = CatalogReader.read(connection);
-            observer.ran(new StatementRun(statement, form, before, after, locksKnown, target));
+            observer.ran(new StatementRun(statement, form, before, after, locksKnown, target, targetScanPlanned));
             if (!oneTransaction && locksKnown) {
                 connection.commit();
                 observer.committed();

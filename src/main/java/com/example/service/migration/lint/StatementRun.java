@@ -10,9 +10,11 @@ package com.example.service.migration.lint;
  * @param locksKnown false when it ran outside a transaction, where neither its locks nor its scan
  *                   counters can be read afterwards
  * @param dmlTarget  the oid of the table an UPDATE or DELETE writes, else null
+ * @param targetScanPlanned whether the statement's plan reads the whole of {@code dmlTarget}, which
+ *                   its run on empty tables may skip
  */
 record StatementRun(ScriptStatement statement, StatementForm form, CatalogSnapshot before, CatalogSnapshot after,
-        boolean locksKnown, Long dmlTarget) {
+        boolean locksKnown, Long dmlTarget, boolean targetScanPlanned) {
 
     /** Whether PostgreSQL gave {@code table} new storage during this statement. */
     boolean rewrote(long table) {

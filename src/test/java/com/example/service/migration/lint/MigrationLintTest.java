@@ -188,6 +188,18 @@ class MigrationLintTest {
     }
 
     @Test
+    void aBackfillJoinedToAnEmptyTableIsStillAWholeTableUpdate() {
+        // On the empty scratch tables the hash join ends at the empty ns before it reads ds: only the plan shows the scan.
+        try (MigrationFolder folder = MigrationFolder.create()
+                .with("V1__tables.sql", "CREATE TABLE ns (uuid uuid PRIMARY KEY, name varchar(20));\n"
+                        + "CREATE TABLE ds (uuid uuid PRIMARY KEY, ns_uuid uuid, name varchar(20), description varchar(2000));\n")
+                .with("V2__backfill.sql", "UPDATE ds SET name = ns.name FROM ns WHERE ns.uuid = ds.ns_uuid;\n")) {
+            assertThat(lint(folder).findings()).extracting(LintFinding::rule, LintFinding::line)
+                    .containsExactly(tuple("whole-table-update", 1));
+        }
+    }
+
+    @Test
     void wideningAVarcharIsNothingButConvertingAColumnIsARewriteAndBreaksTheOldRelease() {
         // The index on name is recreated on its old storage when name becomes text: no build either.
         try (MigrationFolder folder = MigrationFolder.create().with("V1__t.sql", TABLE + "CREATE INDEX t_name_idx ON t (name);\n")
