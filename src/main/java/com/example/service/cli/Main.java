@@ -48,7 +48,7 @@ public final class Main {
             System.exit(ExitCodes.USAGE);
         }
         if (RunMode.isCommand(args)) {
-            System.setProperty("quarkus.http.host-enabled", "false");
+            CommandModeSettings.apply();
             System.setProperty("quarkus.log.console.stderr", "true");
             if (System.getenv("LOG_LEVEL") == null) {
                 // A command's own output is what the operator reads: only warnings from the frameworks,

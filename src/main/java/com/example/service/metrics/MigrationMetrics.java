@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 
+import com.example.service.config.RunMode;
 import com.example.service.migration.audit.MigrationExecuted;
 import com.example.service.migration.audit.SchemaChangeRecorded;
 import com.example.service.migration.lock.LockWaited;
@@ -20,15 +22,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Schema migration metrics for Prometheus ({@code /q/metrics}), from the events migration/ fires and
  * its cached state: the gauges read the cache, so a scrape never queries the database. Migrations are
  * not tagged by version: every release would add series that never go away.
  */
-@Startup
-@ApplicationScoped
+@Singleton
 public class MigrationMetrics {
 
     private final MeterRegistry registry;
@@ -46,6 +47,16 @@ public class MigrationMetrics {
                     .tag("state", status.name())
                     .strongReference(true)
                     .register(registry));
+        }
+    }
+
+    /**
+     * A serving instance has its gauges from the start; a db command, never scraped, does not create
+     * them at start. A singleton, so that {@code get()} creates it (a client proxy would not).
+     */
+    static void onStart(@Observes StartupEvent event, RunMode runMode, Instance<MigrationMetrics> metrics) {
+        if (runMode.serving()) {
+            metrics.get();
         }
     }
 

@@ -10,8 +10,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,25 @@ class CommandModeIT {
                 assertThat(check.exitCode()).as(check.toString()).isZero();
                 assertThat(server.status("/q/health/ready")).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void aDbCommandLeavesOutWhatOnlyAServingInstanceUses() throws IOException {
+        Path classes = Files.createTempFile("classes-", ".log");
+        try (TestDatabase database = TestDatabase.create()) {
+            List<String> command = new ArrayList<>(jar("db", "current"));
+            command.add(1, "-Xlog:class+load=info:file=" + classes);
+            CommandResult current = ServiceProcess.run(null, ServiceProcess.environment(database.name()), command);
+            assertThat(current.exitCode()).as(current.toString()).isZero();
+            try (Stream<String> lines = Files.lines(classes)) {
+                // The OpenAPI document is not read, and the startup migration (with its progress) not created.
+                assertThat(lines.filter(line -> line.contains(" io.smallrye.openapi.")
+                        || line.contains(" com.example.service.migration.startup.StartupMigration$Progress ")))
+                        .as("classes loaded by a db command").isEmpty();
+            }
+        } finally {
+            Files.deleteIfExists(classes);
         }
     }
 

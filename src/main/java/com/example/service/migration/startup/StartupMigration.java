@@ -5,6 +5,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -110,10 +111,17 @@ public class StartupMigration {
         this.activity = activity;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!runMode.serving()) {
-            return;
+    /**
+     * Static, so that a db command, which never migrates at start, does not create this bean and all it
+     * needs only to start.
+     */
+    static void onStart(@Observes StartupEvent event, RunMode runMode, Instance<StartupMigration> startup) {
+        if (runMode.serving()) {
+            startup.get().start();
         }
+    }
+
+    void start() {
         cache.startRefreshing();
         if (!config.atStart()) {
             LOG.info("MIGRATE_AT_START=false: the schema is left as it is; readiness waits until it is current");

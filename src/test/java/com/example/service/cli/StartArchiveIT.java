@@ -1,0 +1,122 @@
+package com.example.service.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.example.service.testing.CommandResult;
+import com.example.service.testing.ServiceProcess;
+import com.example.service.testing.TestDatabase;
+
+/**
+ * The start-up archive through the launcher (src/main/docker/example-service): a good one is used, and
+ * one that is not for this JVM and jar is ignored with one line while the command works as without it.
+ */
+class StartArchiveIT {
+
+    private static final Path LAUNCHER = Path.of("src/main/docker/example-service").toAbsolutePath();
+    /** The other JDK these machines have beside the one running the tests. */
+    private static final Path OTHER_JAVA = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    private static final String IGNORED = "example-service: start-up archive ";
+
+    private static TestDatabase database;
+    private static Path folder;
+
+    @BeforeAll
+    static void migratedDatabase() throws IOException {
+        database = TestDatabase.create();
+        folder = Files.createTempDirectory("start-archive-");
+        CommandResult upgrade = ServiceProcess.run(ServiceProcess.environment(database.name()), "db", "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        database.close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void anArchiveMadeByTheLauncherIsUsed() throws IOException {
+        Path archive = folder.resolve("good.jsa");
+        CommandResult made = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString()), "--make-start-archive");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        assertThat(archive).exists();
+        assertThat(folder.resolve("good.jsa.stamp")).exists();
+
+        // The JVM names the archive a class came from: "(top)" is this one, above the JDK's own.
+        Path classes = folder.resolve("classes.log");
+        CommandResult check = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(),
+                "JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), "db", "check", "--json");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.json().get("current").asBoolean()).isTrue();
+        assertThat(check.stderr()).doesNotContain(IGNORED);
+        try (Stream<String> lines = Files.lines(classes)) {
+            assertThat(lines.filter(line -> line.endsWith("source: shared objects file (top)")).count())
+                    .as("classes taken from the start-up archive").isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void anArchiveOfAnotherJvmIsIgnoredInOneLine() throws IOException {
+        Path archive = folder.resolve("other-jvm.jsa");
+        if (Files.isExecutable(OTHER_JAVA)) {
+            Map<String, String> otherJvm = Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(),
+                    "PATH", OTHER_JAVA.getParent() + ":" + System.getenv("PATH"));
+            CommandResult made = launcher(otherJvm, "--make-start-archive");
+            assertThat(made.exitCode()).as(made.toString()).isZero();
+        } else {
+            // A stamp naming a JVM that is not this one, as an archive from another image would have.
+            Files.writeString(archive, "not an archive of this JVM");
+            Files.writeString(folder.resolve("other-jvm.jsa.stamp"), "/opt/other-jdk/lib/modules 1 1\n");
+        }
+        assertIgnoredInOneLine(archive);
+    }
+
+    @Test
+    void aGarbageArchiveIsIgnoredInOneLine() throws IOException {
+        Path archive = Files.write(folder.resolve("garbage.jsa"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        assertIgnoredInOneLine(archive);
+    }
+
+    @Test
+    void noArchiveIsNoNews() {
+        CommandResult check = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", folder.resolve("absent.jsa").toString()),
+                "db", "check", "--json");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.stderr()).doesNotContain(IGNORED);
+    }
+
+    private static void assertIgnoredInOneLine(Path archive) {
+        CommandResult check = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString()), "db", "check", "--json");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.json().get("current").asBoolean()).isTrue();
+        List<String> notes = check.stderr().lines().filter(line -> line.contains("archive")).toList();
+        assertThat(notes).as(check.toString()).containsExactly(IGNORED + archive
+                + " ignored: made for another JVM or jar (example-service --make-start-archive makes it again)");
+    }
+
+    private static CommandResult launcher(Map<String, String> extra, String... args) {
+        Map<String, String> env = new HashMap<>(ServiceProcess.environment(database.name()));
+        env.putAll(extra);
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        return ServiceProcess.run(folder, env, command);
+    }
+}
