@@ -29,5 +29,9 @@ SELECT id, name, description, created_at, updated_at FROM item WHERE id = :id;
 SQL
 floor=$(pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -f "$BENCH_TMP/get.sql" "$db" 2>/dev/null \
   | awk '/^tps/ {print int($3)}')
+figure items_rps "$ours"
+figure pgbench_tps "$floor"
+figure rss_ready_kb "$rss_start"
+figure rss_after_load_kb "$rss_load"
 row "GET /api/items/{id} req/s, vs pgbench prepared select tps" "$ours" "$floor" "req/s"
 row "RSS after API load, vs after startup" "$rss_load" "$rss_start" "KB"

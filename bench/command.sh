@@ -17,7 +17,7 @@ javac -d "$BENCH_TMP/hello" "$BENCH_TMP/hello/Hello.java"
 
 export DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_NAME="$db"
 hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$BENCH_TMP/command.json" \
-  "$ROOT/src/main/docker/example-service db check" \
+  "$LAUNCHER db check" \
   "java -jar $JAR db check" \
   "psql -qAtd $db -c 'SELECT max(version::int) FROM flyway_schema_history WHERE success'" \
   "java -cp $BENCH_TMP/hello Hello" >&2
@@ -25,6 +25,9 @@ read -r ours plain psql jvm < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 print(*[round(x["median"] * 1000) for x in r])' "$BENCH_TMP/command.json")
+figure db_check_launcher_ms "$ours"
+figure db_check_jar_ms "$plain"
+figure jvm_hello_ms "$jvm"
 row "db check wall time, launcher (median), vs JVM hello" "$ours" "$jvm" ms
 row "db check wall time, launcher (median), vs psql reading the history" "$ours" "$psql" ms
 row "db check wall time, plain java -jar (median), vs JVM hello" "$plain" "$jvm" ms

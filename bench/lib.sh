@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Shared helpers for the benchmark scripts: a database of their own, the packaged jar started and
 # stopped, timings in milliseconds. Sourced, not run.
+# TREE (default: this checkout) is the source tree measured: its jar, and its launcher
+# (src/main/docker/example-service) with the JVM options and archives that tree ships. bench/run
+# sets it to a build of the baseline commit and to this checkout in turn.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$BENCH_DIR/.." && pwd)
+ROOT=$(cd "${TREE:-$BENCH_DIR/..}" && pwd)
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+LAUNCHER="$ROOT/src/main/docker/example-service"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_PIDS=()
 # Every database a run creates starts with this tag, so the cleanup finds them all, even those
@@ -46,12 +50,13 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# start_service DB PORT [VAR=value …]: starts the jar serving DB on PORT; sets SERVICE_PID.
+# start_service DB PORT [VAR=value …]: starts the service through the launcher (which execs the
+# JVM, so the PID is the JVM's), serving DB on PORT; sets SERVICE_PID.
 start_service() {
   local db=$1 port=$2
   shift 2
   env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_NAME="$db" PORT="$port" "$@" \
-    java -jar "$JAR" >"$BENCH_TMP/service-$port.log" 2>&1 &
+    "$LAUNCHER" serve >"$BENCH_TMP/service-$port.log" 2>&1 &
   SERVICE_PID=$!
   BENCH_PIDS+=("$SERVICE_PID")
 }
@@ -78,7 +83,12 @@ rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# row FIGURE OURS FLOOR UNIT: one result line, read by bench/run.
+# figure KEY VALUE: one measurement under a stable key, read by bench/run (which compares trees).
+figure() {
+  printf 'FIG|%s|%s\n' "$1" "$2"
+}
+
+# row FIGURE OURS FLOOR UNIT: one result line, for a script run on its own.
 row() {
   local ratio
   ratio=$(awk -v o="$2" -v f="$3" 'BEGIN { if (f > 0) printf "%.2f", o / f; else print "n/a" }')

@@ -9,7 +9,6 @@ source "$(dirname "$0")/lib.sh"
 ensure_jar
 RUNS=${RUNS:-3}
 CORPUS=${CORPUS:-$ROOT/../shared/corpora/marquez}
-LAUNCHER="$ROOT/src/main/docker/example-service"
 export LINT_SERVER_URL="jdbc:postgresql://$PGHOST:$PGPORT/postgres" LINT_SERVER_USER="$PGUSER"
 
 # median_ms RUNS COMMAND…: the median wall time of COMMAND, which must exit 0 or 6 (it found errors).

@@ -29,4 +29,6 @@ rps 3s /q/health/ready >/dev/null  # warm-up: JIT
 rps 3s /q/health/live >/dev/null
 ready=$(rps "$DURATION" /q/health/ready)
 live=$(rps "$DURATION" /q/health/live)
+figure ready_rps "$ready"
+figure live_rps "$live"
 row "GET /q/health/ready req/s, vs /q/health/live" "$ready" "$live" "req/s"

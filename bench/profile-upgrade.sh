@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where `db upgrade` spends its CPU with N (default 1000) generated migrations: a Java Flight
-# Recorder profile of one run, printed as the methods found most often on sampled stacks.
+# Recorder profile of one run, printed as the methods found most often on sampled stacks. Arguments
+# go to `db upgrade`: `bench/profile-upgrade.sh --all-or-nothing` profiles one group.
 # Not part of bench/run; it explains the migration-throughput ratio.
 # Found at run time beside this script; a plain `shellcheck` run cannot follow that path.
 # shellcheck disable=SC1091
@@ -16,7 +17,7 @@ db=$(new_db)
 t0=$(now_ms)
 env DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_NAME="$db" MIGRATION_LOCATIONS="filesystem:$dir" \
   LOG_LEVEL=INFO JAVA_OPTS="-XX:StartFlightRecording=filename=$BENCH_TMP/upgrade.jfr,settings=profile" \
-  "$ROOT/src/main/docker/example-service" db upgrade 2>"$BENCH_TMP/upgrade.log" >/dev/null
+  "$LAUNCHER" db upgrade "$@" 2>"$BENCH_TMP/upgrade.log" >/dev/null
 echo "wall time: $(( $(now_ms) - t0 )) ms for $N migrations"
 grep -E 'started in|Successfully applied' "$BENCH_TMP/upgrade.log" | sed 's/^.*\] (main) //'
 jfr print --events jdk.ExecutionSample "$BENCH_TMP/upgrade.jfr" | python3 -c '

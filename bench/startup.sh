@@ -23,6 +23,8 @@ for _ in $(seq "$RUNS"); do
   wait_for "http://127.0.0.1:$port/q/health/live" 200
   floor+=($(( $(now_ms) - t0 ))); stop_service "$SERVICE_PID"
 done
-row "startup to ready (median of $RUNS), vs start to live without migration" \
-  "$(printf '%s\n' "${ours[@]}" | median)" "$(printf '%s\n' "${floor[@]}" | median)" ms
+ready_ms=$(printf '%s\n' "${ours[@]}" | median) live_ms=$(printf '%s\n' "${floor[@]}" | median)
+figure start_to_ready_ms "$ready_ms"
+figure start_to_live_ms "$live_ms"
+row "startup to ready (median of $RUNS), vs start to live without migration" "$ready_ms" "$live_ms" ms
 echo "RSS after startup: $RSS_AFTER_START KB" >&2

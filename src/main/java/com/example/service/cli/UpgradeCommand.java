@@ -26,6 +26,12 @@ public class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "V", description = "Stop at this version (e.g. 3 or 1.2) instead of applying all (expand phase).")
     String target;
 
+    @Option(names = "--all-or-nothing",
+            description = "Expand phase: apply the pending migrations in one transaction, so that one failing rolls them "
+                    + "all back (and a long run of small ones goes faster); refused, before anything runs, when one of "
+                    + "them cannot run in a transaction (executeInTransaction=false). Default: each in its own transaction.")
+    boolean allOrNothing;
+
     @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "expand",
             description = "expand (default): the migrations the new release needs, safe while the old one runs; "
                     + "contract: the post-deploy migrations of CONTRACT_LOCATIONS.")
@@ -60,11 +66,11 @@ public class UpgradeCommand implements Callable<Integer> {
                 if (force || !wait.isZero()) {
                     throw new ParameterException(spec.commandLine(), "--wait and --force belong to --phase contract");
                 }
-                yield changes.upgrade(actors.commandLine(), target, output.progress());
+                yield changes.upgrade(actors.commandLine(), target, allOrNothing, output.progress());
             }
             case "contract" -> {
-                if (target != null) {
-                    throw new ParameterException(spec.commandLine(), "--target belongs to the expand phase");
+                if (target != null || allOrNothing) {
+                    throw new ParameterException(spec.commandLine(), "--target and --all-or-nothing belong to the expand phase");
                 }
                 yield changes.upgradeContract(actors.commandLine(), wait, force, output.progress());
             }

@@ -12,8 +12,14 @@ public class MigrationFailedException extends MigrationException {
     private final String sqlMessage;
 
     public MigrationFailedException(String version, String script, String sqlState, String sqlMessage, Throwable cause) {
+        this(version, script, sqlState, sqlMessage, "", cause);
+    }
+
+    /** With {@code consequence} (e.g. that a whole group rolled back) after the database's error in the message. */
+    public MigrationFailedException(String version, String script, String sqlState, String sqlMessage, String consequence,
+            Throwable cause) {
         super("migration " + (version == null ? script : "V" + version) + " (" + script + ") failed: "
-                + (sqlState == null ? "" : "SQL state " + sqlState + ": ") + oneLine(sqlMessage), cause);
+                + (sqlState == null ? "" : "SQL state " + sqlState + ": ") + oneLine(sqlMessage) + consequence, cause);
         this.version = version;
         this.script = script;
         this.sqlState = sqlState;

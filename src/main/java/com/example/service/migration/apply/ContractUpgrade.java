@@ -73,7 +73,7 @@ public class ContractUpgrade {
                 if (!force && !pending.isEmpty()) {
                     awaitOlderReleasesGone(newest(pending), Duration.ZERO);
                 }
-                return upgrader.migrate(flywayFactory.forContract(), Phase.CONTRACT, null, listener, tracker);
+                return upgrader.migrate(flywayFactory.forContract(), Phase.CONTRACT, null, false, listener, tracker);
             }
         };
     }

@@ -1,8 +1,6 @@
 package com.example.service.migration.apply;
 
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,22 +11,18 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
 
-import com.example.service.migration.AppliedMigration;
+import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.InvalidTargetException;
-import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.MigrationFailedException;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.Phase;
 import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.SchemaChange;
-import com.example.service.migration.db.FlywayErrors;
 import com.example.service.migration.db.FlywayFactory;
 import com.example.service.migration.db.FlywayTypes;
 import com.example.service.migration.db.ScriptCatalog;
@@ -38,10 +32,6 @@ import com.example.service.migration.state.SchemaDriftException;
 import com.example.service.migration.state.SchemaInspector;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.ValidationFailedException;
-
-import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE;
-import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE_ERROR;
-import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 
 /**
  * Applies this code's pending migrations through Flyway, with per-migration progress: the expand
@@ -69,8 +59,11 @@ public class Upgrader {
      * migrations make that block the upgrade ({@link Drift}; tolerated drift is logged),
      * {@link ValidationFailedException} when a migration is recorded as failed, and
      * {@link MigrationFailedException} when a migration's SQL fails (its transaction rolled back).
+     * With {@code allOrNothing}, every pending migration runs in one transaction (Flyway's group):
+     * one that fails rolls them all back. That is refused ({@link InvalidArgumentException}) before
+     * anything runs when one of them cannot run in a transaction.
      */
-    public SchemaChange<UpgradeResult> upgrade(String target) {
+    public SchemaChange<UpgradeResult> upgrade(String target, boolean allOrNothing) {
         return new SchemaChange<>() {
 
             private MigrationVersion version;
@@ -93,17 +86,21 @@ public class Upgrader {
 
             @Override
             public UpgradeResult run(MigrationListener listener, Tracker tracker) {
-                return upgradeHoldingLock(version, listener, tracker);
+                return migrate(flywayFactory.forExpand(), Phase.EXPAND, version, allOrNothing, listener, tracker);
             }
         };
     }
 
-    /** The upgrade itself, for a change that holds the migration lock (an upgrade, or a reset after its clean). */
+    /** The upgrade itself, each migration in its own transaction, for a reset that holds the migration lock after its clean. */
     UpgradeResult upgradeHoldingLock(MigrationVersion target, MigrationListener listener, SchemaChange.Tracker tracker) {
-        return migrate(flywayFactory.forExpand(), Phase.EXPAND, target, listener, tracker);
+        return migrate(flywayFactory.forExpand(), Phase.EXPAND, target, false, listener, tracker);
     }
 
-    UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target,
+    /**
+     * Applies the pending migrations up to {@code target} (null: all), each in its own transaction,
+     * or with {@code grouped} all in one.
+     */
+    UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target, boolean grouped,
             MigrationListener listener, SchemaChange.Tracker tracker) {
         List<DriftItem> findings = inspector.validate();
         if (findings.stream().anyMatch(DriftItem::failure)) {
@@ -114,21 +111,40 @@ public class Upgrader {
             checkTarget(target, plan);
             configuration.target(target);
         }
-        int total = pendingUpTo(plan, target).size();
+        List<MigrationInfo> pending = pendingUpTo(plan, target);
+        int total = pending.size();
         checkDrift(Drift.of(findings), total);
-        Progress progress = new Progress(listener, tracker, total, phase);
+        if (grouped) {
+            refuseNonTransactional(pending);
+            // Flyway plans once for the whole group instead of once per migration, which is what
+            // makes a long run of small migrations grow linearly.
+            configuration.group(true);
+        }
+        MigrationProgress progress = new MigrationProgress(listener, tracker, total, phase, grouped);
         long start = System.nanoTime();
         try {
             MigrateResult result = configuration.callbacks(progress).load().migrate();
-            tracker.committed();
             // Flyway names no target when it applied nothing (another instance migrated while we waited),
             // and names the last one applied, which for a contract migration applied out of order is below
             // the schema's version.
             String reached = highest(result.initialSchemaVersion, result.targetSchemaVersion);
-            return new UpgradeResult(result.initialSchemaVersion, reached, progress.applied,
+            return new UpgradeResult(result.initialSchemaVersion, reached, progress.committed(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);
+        }
+    }
+
+    /**
+     * A group promises that nothing is applied unless everything is: a migration that runs outside
+     * any transaction cannot keep that promise, and Flyway would only find out while applying.
+     */
+    private static void refuseNonTransactional(List<MigrationInfo> pending) {
+        List<String> outside = pending.stream().filter(i -> !FlywayTypes.runsInTransaction(i)).map(MigrationInfo::getScript).toList();
+        if (!outside.isEmpty()) {
+            throw new InvalidArgumentException("all-or-nothing upgrade refused: pending " + String.join(", ", outside)
+                    + " cannot run in a transaction (executeInTransaction=false, or CONCURRENTLY and the like);"
+                    + " upgrade without all-or-nothing, or all-or-nothing up to a target before it; nothing was applied");
         }
     }
 
@@ -170,82 +186,6 @@ public class Upgrader {
         if (current != null && current.getVersion() != null && target.compareTo(current.getVersion()) < 0) {
             throw new InvalidTargetException("target " + target.getVersion() + " is below the current version "
                     + current.getVersion().getVersion() + "; upgrade never goes back (downgrade does)");
-        }
-    }
-
-    /** Counts and times each migration through Flyway's callbacks, and remembers the one that failed. */
-    private static final class Progress implements Callback {
-
-        private final MigrationListener listener;
-        private final SchemaChange.Tracker tracker;
-        private final int total;
-        private final Phase phase;
-        private final List<AppliedMigration> applied = new ArrayList<>();
-        private int started;
-        private long startedAt;
-        private MigrationInfo failed;
-
-        Progress(MigrationListener listener, SchemaChange.Tracker tracker, int total, Phase phase) {
-            this.listener = listener;
-            this.tracker = tracker;
-            this.total = total;
-            this.phase = phase;
-        }
-
-        @Override
-        public boolean supports(org.flywaydb.core.api.callback.Event event, Context context) {
-            return event == BEFORE_EACH_MIGRATE || event == AFTER_EACH_MIGRATE || event == AFTER_EACH_MIGRATE_ERROR;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(org.flywaydb.core.api.callback.Event event, Context context) {
-            MigrationInfo info = context.getMigrationInfo();
-            if (event == BEFORE_EACH_MIGRATE) {
-                Migration migration = FlywayTypes.migration(info, phase);
-                tracker.started(migration, context.getConnection());
-                started++;
-                startedAt = System.nanoTime();
-                listener.starting(started, Math.max(total, started), migration);
-            } else if (event == AFTER_EACH_MIGRATE) {
-                AppliedMigration done = new AppliedMigration(
-                        info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
-                        info.getScript(), Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
-                applied.add(done);
-                listener.finished(started, Math.max(total, started), done);
-            } else {
-                failed = info;
-            }
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "example-service-progress";
-        }
-
-        RuntimeException failure(FlywayException e) {
-            RuntimeException translated = FlywayErrors.translate(e);
-            if (translated != e || failed == null) {
-                return translated;
-            }
-            SQLException sql = rootSqlException(e);
-            String message = sql != null ? sql.getMessage() : e.getMessage();
-            return new MigrationFailedException(failed.getVersion() == null ? null : failed.getVersion().getVersion(),
-                    failed.getScript(), sql == null ? null : sql.getSQLState(), message, e);
-        }
-
-        private static SQLException rootSqlException(Throwable e) {
-            SQLException found = null;
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql) {
-                    found = sql;
-                }
-            }
-            return found;
         }
     }
 }

@@ -72,9 +72,17 @@ public class SchemaChanges {
         this.config = config;
     }
 
-    /** Applies this code's pending migrations, up to {@code target} when given (see {@link Upgrader#upgrade}). */
+    /**
+     * Applies this code's pending migrations, up to {@code target} when given, each in its own
+     * transaction (see {@link Upgrader#upgrade}).
+     */
     public UpgradeResult upgrade(Actor actor, String target, MigrationListener listener) {
-        return run(actor, ChangeAction.UPGRADE, listener, upgrader.upgrade(target));
+        return upgrade(actor, target, false, listener);
+    }
+
+    /** The same, with {@code allOrNothing} all of them in one transaction (see {@link Upgrader#upgrade}). */
+    public UpgradeResult upgrade(Actor actor, String target, boolean allOrNothing, MigrationListener listener) {
+        return run(actor, ChangeAction.UPGRADE, listener, upgrader.upgrade(target, allOrNothing));
     }
 
     /**

@@ -8,7 +8,9 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.RepairOutput;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.flywaydb.core.extensibility.MigrationType;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 import com.example.service.migration.InvalidArgumentException;
 import com.example.service.migration.Migration;
@@ -39,6 +41,19 @@ public final class FlywayTypes {
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
                 info.getExecutionTime(),
                 phase);
+    }
+
+    /**
+     * Whether Flyway runs this resolved migration inside a transaction: false for a script whose
+     * {@code .sql.conf} says {@code executeInTransaction=false}, or whose statements Flyway knows
+     * cannot run in one ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...). Flyway's public
+     * {@link MigrationInfo} does not say; its own implementation, which {@code info()} returns,
+     * does. Anything else, or a migration that is not resolved, counts as not transactional: the
+     * answer decides whether a group may promise to roll back as a whole.
+     */
+    public static boolean runsInTransaction(MigrationInfo info) {
+        ResolvedMigration resolved = info instanceof MigrationInfoImpl impl ? impl.getResolvedMigration() : null;
+        return resolved != null && resolved.getExecutor().canExecuteInTransaction();
     }
 
     /** A migration as repair reports it: no type, state or time, and the script's path. */
