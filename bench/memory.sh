@@ -63,14 +63,15 @@ for _ in $(seq "$ROUNDS"); do
   done
 done
 
-col() { awk -v c="$1" '{print $c}' "$2" | median; }
+col() { awk -v c="$1" '{print $c}' "$2" | median | awk '{printf "%.0f\n", $1}'; }
 first=${settings[0]%%=*}
 base_rps=$(col 3 "$BENCH_TMP/$first.results")
 printf '%-16s %14s %14s %8s %8s %10s\n' setting "RSS ready MB" "RSS load MB" "req/s" "p99 ms" "req/s ratio"
 for setting in "${settings[@]}"; do
   name=${setting%%=*}
   f="$BENCH_TMP/$name.results"
-  printf '%-16s %14d %14d %8d %8s %10s\n' "$name" $(( $(col 1 "$f") / 1024 )) $(( $(col 2 "$f") / 1024 )) \
+  printf '%-16s %14.0f %14.0f %8.0f %8s %10s\n' "$name" "$(col 1 "$f" | awk '{print $1 / 1024}')" \
+    "$(col 2 "$f" | awk '{print $1 / 1024}')" \
     "$(col 3 "$f")" "$(col 4 "$f")" "$(awk -v o="$(col 3 "$f")" -v b="$base_rps" 'BEGIN {printf "%.2f", o / b}')"
 done
 last=${settings[${#settings[@]}-1]%%=*}
