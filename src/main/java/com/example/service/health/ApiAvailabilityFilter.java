@@ -24,11 +24,11 @@ public class ApiAvailabilityFilter {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return null;
         }
-        ReadinessVerdict readiness = gate.evaluate();
-        if (readiness.ready()) {
+        // A volatile read per request: the verdict is worked out when the state changes, not here.
+        if (gate.ready()) {
             return null;
         }
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the service is not ready: " + readiness.reason())
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the service is not ready: " + gate.current().reason())
                 .toRetryableResponse();
     }
 }

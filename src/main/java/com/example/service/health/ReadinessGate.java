@@ -6,24 +6,44 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.example.service.config.RunMode;
 
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.change.InFlightMigration;
 import com.example.service.migration.startup.StartupMigration;
+import com.example.service.migration.state.SchemaActivity;
 import com.example.service.migration.state.Drift;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.migration.state.SchemaStatus;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
 /**
- * Decides readiness from cached state only (no query, no Flyway), so probes and the API gate can
- * ask on every request.
+ * Decides readiness from cached state only (no query, no Flyway), and keeps the verdict: probes and
+ * the API gate read it, they never work it out. It is worked out again at each step of the startup
+ * migration and each refresh of the schema state (the {@link SchemaActivity} events), and on a short
+ * timer for what changes without an event: time (a stale refresh counts as an outage), the
+ * application pool's answer, which lands a moment after the refresh, and the shutdown signal.
  */
 @ApplicationScoped
 public class ReadinessGate {
+
+    private static final Logger LOG = Logger.getLogger(ReadinessGate.class);
+
+    /** How late a change without an event (staleness, the pool's answer, SIGTERM) shows. */
+    static final Duration REEVALUATE_EVERY = Duration.ofMillis(250);
 
     /**
      * How far past its period a refresh may run before the state counts as stale. A refresh takes
@@ -39,18 +59,77 @@ public class ReadinessGate {
     private final ApplicationPoolCheck applicationPool;
     private final ReadinessMode mode;
     private final Duration staleAfter;
+    private final Vertx vertx;
+    private final RunMode runMode;
+    /** The verdict in force; replaced only when it or its data changes. */
+    private volatile ReadinessVerdict current;
+    /** Mirrors {@code current.ready()}, for the API gate's per-request read. */
+    private volatile boolean ready;
+    /** How many times the verdict was worked out: neither probes nor API requests may add to it. */
+    private final LongAdder evaluations = new LongAdder();
+    private long timer = -1;
 
     ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown,
-            ApplicationPoolCheck applicationPool) {
+            ApplicationPoolCheck applicationPool, Vertx vertx, RunMode runMode) {
         this.startup = startup;
         this.cache = cache;
         this.shutdown = shutdown;
         this.applicationPool = applicationPool;
         this.mode = config.readinessMode();
         this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
+        this.vertx = vertx;
+        this.runMode = runMode;
     }
 
-    public ReadinessVerdict evaluate() {
+    /** The verdict in force: the same instance until the state changes. Never evaluates once known. */
+    public ReadinessVerdict current() {
+        ReadinessVerdict known = current;
+        return known != null ? known : reevaluate();
+    }
+
+    /** Whether this instance takes traffic: a volatile read. */
+    public boolean ready() {
+        return current == null ? current().ready() : ready;
+    }
+
+    void onActivity(@Observes SchemaActivity activity) {
+        reevaluate();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (runMode.serving()) {
+            timer = vertx.setPeriodic(REEVALUATE_EVERY.toMillis(), id -> reevaluate());
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        reevaluate();
+    }
+
+    long evaluations() {
+        return evaluations.sum();
+    }
+
+    /** Works the verdict out and keeps it if it changed; logs each change of verdict once. */
+    synchronized ReadinessVerdict reevaluate() {
+        ReadinessVerdict now = evaluate();
+        ReadinessVerdict before = current;
+        if (now.equals(before)) {
+            return before;
+        }
+        current = now;
+        ready = now.ready();
+        if (before == null || before.ready() != now.ready() || !before.reason().equals(now.reason())) {
+            LOG.infof("Readiness %s", now.ready() ? "UP" : "DOWN: " + now.reason());
+        }
+        return now;
+    }
+
+    private ReadinessVerdict evaluate() {
+        evaluations.increment();
         StartupMigration.Progress progress = startup.progress();
         SchemaStateCache.Snapshot snapshot = cache.current();
         Map<String, Object> data = new LinkedHashMap<>();

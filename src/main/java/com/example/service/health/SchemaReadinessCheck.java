@@ -1,34 +1,47 @@
 package com.example.service.health;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.logging.Logger;
 
-/** {@code /q/health/ready}: UP only when the schema is acceptable for this code (READINESS_MODE). */
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code /q/health/ready}: UP only when the schema is acceptable for this code (READINESS_MODE).
+ * Asynchronous, so that SmallRye answers on the event loop instead of a worker thread per probe, and
+ * answered from a response built once per verdict of {@link ReadinessGate}: a probe allocates nothing.
+ */
 @Readiness
 @ApplicationScoped
-public class SchemaReadinessCheck implements HealthCheck {
+public class SchemaReadinessCheck implements AsyncHealthCheck {
 
-    private static final Logger LOG = Logger.getLogger(SchemaReadinessCheck.class);
+    /** A verdict and the probe's answer built from it, swapped together. */
+    private record Answer(ReadinessVerdict verdict, Uni<HealthCheckResponse> response) {
+    }
 
     private final ReadinessGate gate;
-    /** The last verdict logged: probes come every few seconds, a change of state is logged once. */
-    private final AtomicReference<String> logged = new AtomicReference<>();
+    private volatile Answer answer;
 
     SchemaReadinessCheck(ReadinessGate gate) {
         this.gate = gate;
     }
 
     @Override
-    public HealthCheckResponse call() {
-        ReadinessVerdict readiness = gate.evaluate();
-        logChange(readiness);
+    public Uni<HealthCheckResponse> call() {
+        ReadinessVerdict verdict = gate.current();
+        Answer known = answer;
+        if (known != null && known.verdict() == verdict) {
+            return known.response();
+        }
+        Answer built = new Answer(verdict, Uni.createFrom().item(build(verdict)));
+        answer = built;
+        return built.response();
+    }
+
+    private static HealthCheckResponse build(ReadinessVerdict readiness) {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("schema").status(readiness.ready());
         readiness.data().forEach((key, value) -> {
             if (value instanceof Number number) {
@@ -38,12 +51,5 @@ public class SchemaReadinessCheck implements HealthCheck {
             }
         });
         return builder.build();
-    }
-
-    private void logChange(ReadinessVerdict readiness) {
-        String verdict = readiness.ready() ? "UP" : "DOWN: " + readiness.reason();
-        if (!verdict.equals(logged.getAndSet(verdict))) {
-            LOG.infof("Readiness %s", verdict);
-        }
     }
 }
