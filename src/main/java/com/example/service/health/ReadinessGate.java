@@ -3,10 +3,10 @@ package com.example.service.health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,14 +14,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.example.service.config.RunMode;
-
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationConfig;
 import com.example.service.migration.ReadinessMode;
 import com.example.service.migration.change.InFlightMigration;
 import com.example.service.migration.startup.StartupMigration;
-import com.example.service.migration.state.SchemaActivity;
 import com.example.service.migration.state.Drift;
+import com.example.service.migration.state.SchemaActivity;
 import com.example.service.migration.state.SchemaState;
 import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.migration.state.SchemaStatus;
@@ -92,8 +91,11 @@ public class ReadinessGate {
         return current == null ? current().ready() : ready;
     }
 
+    /** A db command changes the schema too: it has no readiness to work out, nor to log. */
     void onActivity(@Observes SchemaActivity activity) {
-        reevaluate();
+        if (runMode.serving()) {
+            reevaluate();
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -105,8 +107,8 @@ public class ReadinessGate {
     void onShutdown(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            reevaluate();
         }
-        reevaluate();
     }
 
     long evaluations() {
@@ -191,7 +193,7 @@ public class ReadinessGate {
         return null;
     }
 
-    private static String labels(java.util.List<Migration> migrations) {
+    private static String labels(List<Migration> migrations) {
         return migrations.stream().map(Migration::label).collect(Collectors.joining(", "));
     }
 
