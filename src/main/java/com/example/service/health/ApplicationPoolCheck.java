@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -14,6 +15,7 @@ import com.example.service.config.RunMode;
 import com.example.service.migration.state.SchemaStateCache;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
@@ -50,8 +52,22 @@ public class ApplicationPoolCheck {
         return problem;
     }
 
-    /** Asynchronous: the refresh does not wait for the answer, and the next probe reads it. */
+    /**
+     * At start as well, beside the startup migration rather than after its first refresh: the first
+     * connection of a cold pool takes a good part of a second, which readiness would wait for.
+     */
+    static void onStart(@Observes StartupEvent event, RunMode runMode, Instance<ApplicationPoolCheck> check) {
+        if (runMode.serving()) {
+            check.get().check();
+        }
+    }
+
     void onRefresh(@Observes SchemaStateCache.Snapshot refreshed) {
+        check();
+    }
+
+    /** Asynchronous: the caller does not wait for the answer, and the next probe reads it. */
+    void check() {
         if (!runMode.serving() || stopping || !checking.compareAndSet(false, true)) {
             return;
         }

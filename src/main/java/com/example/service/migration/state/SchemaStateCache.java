@@ -128,8 +128,13 @@ public class SchemaStateCache {
         }
     }
 
-    /** Starts the periodic refresh; serving instances only, command mode reads on demand. */
-    public synchronized void startRefreshing() {
+    /**
+     * Starts the periodic refresh; serving instances only, command mode reads on demand. With
+     * {@code readNow} false the first read waits one period: a startup migration reads the state
+     * itself and refreshes when it ends, and the same first, slowest read of a cold JVM twice at
+     * once only delays readiness.
+     */
+    public synchronized void startRefreshing(boolean readNow) {
         if (refresher != null) {
             return;
         }
@@ -147,7 +152,7 @@ public class SchemaStateCache {
                 // freeze on their last answer for the life of the process.
                 LOG.error("Schema state refresh failed; retrying at the next period", t);
             }
-        }, 0, period, TimeUnit.MILLISECONDS);
+        }, readNow ? 0 : period, period, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
