@@ -27,6 +27,7 @@ import com.example.service.migration.state.SchemaDriftException;
 import com.example.service.migration.state.SchemaStateCache;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -96,6 +97,11 @@ public class StartupMigration {
     private final Event<SchemaActivity> activity;
     private volatile Progress progress = new Progress(Phase.NOT_STARTED, 0, 0, null, null);
     private volatile int exitCode;
+    /**
+     * Set at shutdown, before the container's beans are gone: a startup migration still waiting for
+     * the database then ends quietly instead of dying on a bean that no longer exists.
+     */
+    private volatile boolean stopped;
 
     StartupMigration(RunMode runMode, MigrationConfig config, DatabaseConfig databaseConfig, DatabaseProbe probe,
             SchemaChanges changes, SchemaStateCache cache, Actors actors, InFlightMigration inFlight,
@@ -121,8 +127,14 @@ public class StartupMigration {
         }
     }
 
+    static void onShutdown(@Observes ShutdownEvent event, RunMode runMode, Instance<StartupMigration> startup) {
+        if (runMode.serving()) {
+            startup.get().stopped = true;
+        }
+    }
+
     void start() {
-        cache.startRefreshing();
+        cache.startRefreshing(!config.atStart());
         if (!config.atStart()) {
             LOG.info("MIGRATE_AT_START=false: the schema is left as it is; readiness waits until it is current");
             moveTo(progress.in(Phase.DISABLED));
@@ -177,6 +189,10 @@ public class StartupMigration {
         } catch (DatabaseUnavailableException e) {
             fail(e.timedOut() ? EXIT_TIMEOUT : EXIT_ERROR, e.getMessage());
         } catch (RuntimeException e) {
+            if (stopped) {
+                LOG.info("Startup migration stopped by shutdown");
+                return;
+            }
             if (inFlight.shuttingDown()) {
                 // Not a broken migration: shutdown stopped it, and InFlightMigration logs how it ended.
                 moveTo(new Progress(Phase.FAILED, progress.done(), progress.total(), progress.current(), "stopped by shutdown"));
@@ -186,7 +202,7 @@ public class StartupMigration {
             fail(EXIT_ERROR, e.getMessage());
         } finally {
             // During shutdown the datasource is closing: there is no state left to serve.
-            if (!inFlight.shuttingDown()) {
+            if (!stopped && !inFlight.shuttingDown()) {
                 cache.refresh();
             }
         }
