@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Figures 6 and 7: requests per second of GET /api/items/{id} beside pgbench running the same
-# prepared select, same connections; RSS after startup and after the load.
+# prepared select, same connections; RSS after startup and after the load, in the image's JVM
+# settings under the pod's memory limit (image_java_opts).
 # Found at run time beside this script; a plain `shellcheck` run cannot follow that path.
 # shellcheck disable=SC1091
 source "$(dirname "$0")/lib.sh"
@@ -9,7 +10,7 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 db=$(new_db)
 port=$(free_port)
-start_service "$db" "$port"
+start_service "$db" "$port" JAVA_OPTS="$(image_java_opts)"
 wait_for "http://127.0.0.1:$port/q/health/ready" 200
 rss_start=$(rss_kb "$SERVICE_PID")
 

@@ -61,6 +61,15 @@ start_service() {
   BENCH_PIDS+=("$SERVICE_PID")
 }
 
+# The JVM options the tree's image runs with (ENV JAVA_OPTS of its Dockerfile.jvm), under
+# -XX:MaxRAM standing in for the pod's memory limit (CONTAINER_MEMORY, default 512m as in
+# k8s/base/deployment.yaml), so that -XX:MaxRAMPercentage sizes the heap as in a pod.
+image_java_opts() {
+  local opts
+  opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm")
+  echo "-XX:MaxRAM=${CONTAINER_MEMORY:-512m} $opts"
+}
+
 stop_service() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
