@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -59,17 +60,15 @@ public class ReadinessGate {
     private final ReadinessMode mode;
     private final Duration staleAfter;
     private final Vertx vertx;
-    private final RunMode runMode;
     /** The verdict in force; replaced only when it or its data changes. */
     private volatile ReadinessVerdict current;
-    /** Mirrors {@code current.ready()}, for the API gate's per-request read. */
-    private volatile boolean ready;
     /** How many times the verdict was worked out: neither probes nor API requests may add to it. */
     private final LongAdder evaluations = new LongAdder();
+    /** The periodic re-evaluation; -1 (no timer, cancelling it does nothing) until the start. */
     private long timer = -1;
 
     ReadinessGate(StartupMigration startup, SchemaStateCache cache, MigrationConfig config, InFlightMigration shutdown,
-            ApplicationPoolCheck applicationPool, Vertx vertx, RunMode runMode) {
+            ApplicationPoolCheck applicationPool, Vertx vertx) {
         this.startup = startup;
         this.cache = cache;
         this.shutdown = shutdown;
@@ -77,7 +76,6 @@ public class ReadinessGate {
         this.mode = config.readinessMode();
         this.staleAfter = config.stateRefresh().plus(REFRESH_GRACE);
         this.vertx = vertx;
-        this.runMode = runMode;
     }
 
     /** The verdict in force: the same instance until the state changes. Never evaluates once known. */
@@ -88,27 +86,41 @@ public class ReadinessGate {
 
     /** Whether this instance takes traffic: a volatile read. */
     public boolean ready() {
-        return current == null ? current().ready() : ready;
+        return current().ready();
     }
 
-    /** A db command changes the schema too: it has no readiness to work out, nor to log. */
-    void onActivity(@Observes SchemaActivity activity) {
+    /*
+     * Static observers: only a serving instance creates the gate. A db command changes the schema
+     * too, but has no readiness to work out, nor to log.
+     */
+
+    static void onActivity(@Observes SchemaActivity activity, RunMode runMode, Instance<ReadinessGate> gate) {
         if (runMode.serving()) {
-            reevaluate();
+            gate.get().reevaluate();
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
+    static void onStart(@Observes StartupEvent event, RunMode runMode, Instance<ReadinessGate> gate) {
         if (runMode.serving()) {
-            timer = vertx.setPeriodic(REEVALUATE_EVERY.toMillis(), id -> reevaluate());
+            gate.get().startTimer();
         }
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            reevaluate();
+    static void onShutdown(@Observes ShutdownEvent event, RunMode runMode, Instance<ReadinessGate> gate) {
+        if (runMode.serving()) {
+            gate.get().stopTimer();
         }
+    }
+
+    // Not private: gate.get() is the client proxy, which forwards only non-private methods.
+    void startTimer() {
+        timer = vertx.setPeriodic(REEVALUATE_EVERY.toMillis(), id -> reevaluate());
+    }
+
+    /** The shutdown signal shows at once, not up to one period later. */
+    void stopTimer() {
+        vertx.cancelTimer(timer);
+        reevaluate();
     }
 
     long evaluations() {
@@ -123,7 +135,6 @@ public class ReadinessGate {
             return before;
         }
         current = now;
-        ready = now.ready();
         if (before == null || before.ready() != now.ready() || !before.reason().equals(now.reason())) {
             LOG.infof("Readiness %s", now.ready() ? "UP" : "DOWN: " + now.reason());
         }

@@ -74,6 +74,11 @@ public class Upgrader {
                 if (version != null) {
                     return Optional.empty();
                 }
+                // One Flyway info decides whether there is work; the locked run validates anyway, so
+                // only a no-op pays for the complete read (validation, sessions) that its answer needs.
+                if (!inspector.currentForThisCode()) {
+                    return Optional.empty();
+                }
                 SchemaState state = inspector.read();
                 if (!state.currentForThisCode()) {
                     return Optional.empty();
@@ -102,6 +107,8 @@ public class Upgrader {
      */
     UpgradeResult migrate(FluentConfiguration configuration, Phase phase, MigrationVersion target, boolean grouped,
             MigrationListener listener, SchemaChange.Tracker tracker) {
+        // The only validation of this run: FlywayFactory turns Flyway's validateOnMigrate off, since
+        // failures and drift are refused here, by our rules.
         List<DriftItem> findings = inspector.validate();
         if (findings.stream().anyMatch(DriftItem::failure)) {
             throw new ValidationFailedException(findings);

@@ -63,6 +63,15 @@ public class SchemaInspector {
                 .sorted(SchemaState.IN_VERSION_ORDER).toList();
     }
 
+    /**
+     * What {@link SchemaState#currentForThisCode()} says of {@link #read()}, from one Flyway info alone
+     * (no validation, no sessions): no expand migration of this code pending, none failed.
+     */
+    public boolean currentForThisCode() {
+        return Arrays.stream(info()).noneMatch(i -> i.getState().isFailed()
+                || pendingForThisCode(i) && phase(i) != Phase.CONTRACT);
+    }
+
     /** Drift and failures, itemised; pending and newer migrations are not findings. */
     public List<DriftItem> validate() {
         try {
@@ -116,7 +125,11 @@ public class SchemaInspector {
     }
 
     private Migration migration(MigrationInfo info) {
-        return FlywayTypes.migration(info, phases.of(info.getVersion() == null ? null : info.getVersion().getVersion()));
+        return FlywayTypes.migration(info, phase(info));
+    }
+
+    private Phase phase(MigrationInfo info) {
+        return phases.of(info.getVersion() == null ? null : info.getVersion().getVersion());
     }
 
     /** A contract migration not applied yet is no finding, even numbered below expand migrations applied since. */
