@@ -76,13 +76,11 @@ public class Upgrader {
                 }
                 // One Flyway info decides whether there is work; the locked run validates anyway, so
                 // only a no-op pays for the complete read (validation, sessions) that its answer needs.
-                if (!inspector.currentForThisCode()) {
+                Optional<SchemaState> current = inspector.readIfCurrentForThisCode();
+                if (current.isEmpty()) {
                     return Optional.empty();
                 }
-                SchemaState state = inspector.read();
-                if (!state.currentForThisCode()) {
-                    return Optional.empty();
-                }
+                SchemaState state = current.get();
                 // Nothing to do: no lock, so that replicas starting while another release migrates (or
                 // after it did) do not queue behind it.
                 checkDrift(Drift.of(state.drift()), 0);

@@ -155,6 +155,8 @@ public class StartupMigration {
     }
 
     void run() {
+        // Until the upgrade says it applied nothing, the cached state must be read again at the end.
+        boolean changed = true;
         try {
             moveTo(progress.in(Phase.WAITING_FOR_DATABASE));
             probe.awaitReachable(databaseConfig.waitTimeout());
@@ -173,6 +175,7 @@ public class StartupMigration {
                 }
             };
             UpgradeResult result = changes.upgrade(actors.startup(), null, progressListener);
+            changed = !result.applied().isEmpty();
             moveTo(progress.in(Phase.COMPLETED));
             LOG.infof("Schema migrated from %s to %s: %d migration(s) in %d ms",
                     Objects.requireNonNullElse(result.fromVersion(), "none"), Objects.requireNonNullElse(result.toVersion(), "none"),
@@ -201,8 +204,9 @@ public class StartupMigration {
             }
             fail(EXIT_ERROR, e.getMessage());
         } finally {
-            // During shutdown the datasource is closing: there is no state left to serve.
-            if (!stopped && !inFlight.shuttingDown()) {
+            // During shutdown the datasource is closing: there is no state left to serve. An upgrade
+            // that found nothing to do handed the cache the state it read (SchemaStateRead).
+            if (!stopped && !inFlight.shuttingDown() && (changed || cache.current().state().isEmpty())) {
                 cache.refresh();
             }
         }

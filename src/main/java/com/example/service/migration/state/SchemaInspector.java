@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
@@ -47,14 +48,16 @@ public class SchemaInspector {
     private final MigrationPhases phases;
     private final ConnectedReleases releases;
     private final AgroalDataSource dataSource;
+    private final Event<SchemaStateRead> stateRead;
 
     SchemaInspector(FlywayFactory flywayFactory, MigrationLock lock, MigrationPhases phases, ConnectedReleases releases,
-            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource) {
+            @DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, Event<SchemaStateRead> stateRead) {
         this.flywayFactory = flywayFactory;
         this.lock = lock;
         this.phases = phases;
         this.releases = releases;
         this.dataSource = dataSource;
+        this.stateRead = stateRead;
     }
 
     /** This code's migrations not yet applied, expand and contract, in version order. */
@@ -64,12 +67,19 @@ public class SchemaInspector {
     }
 
     /**
-     * What {@link SchemaState#currentForThisCode()} says of {@link #read()}, from one Flyway info alone
-     * (no validation, no sessions): no expand migration of this code pending, none failed.
+     * The complete state when this code's schema is current ({@link SchemaState#currentForThisCode()}:
+     * no expand migration pending, none failed), else empty at the cost of one Flyway info alone: an
+     * upgrade with work to do validates under the lock anyway. A state read here is announced
+     * ({@link SchemaStateRead}).
      */
-    public boolean currentForThisCode() {
-        return Arrays.stream(info()).noneMatch(i -> i.getState().isFailed()
-                || pendingForThisCode(i) && phase(i) != Phase.CONTRACT);
+    public Optional<SchemaState> readIfCurrentForThisCode() {
+        MigrationInfo[] all = info();
+        if (Arrays.stream(all).anyMatch(i -> i.getState().isFailed() || pendingForThisCode(i) && phase(i) != Phase.CONTRACT)) {
+            return Optional.empty();
+        }
+        SchemaState state = read(all);
+        stateRead.fire(new SchemaStateRead(state));
+        return Optional.of(state);
     }
 
     /** Drift and failures, itemised; pending and newer migrations are not findings. */
@@ -93,7 +103,10 @@ public class SchemaInspector {
      * while contract migrations are pending, the connected releases that do not know them yet.
      */
     public SchemaState read() {
-        MigrationInfo[] all = info();
+        return read(info());
+    }
+
+    private SchemaState read(MigrationInfo[] all) {
         List<DriftItem> drift = validate();
         Optional<LockHolder> holder = lock.holder();
 

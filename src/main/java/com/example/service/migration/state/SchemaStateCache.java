@@ -96,6 +96,24 @@ public class SchemaStateCache {
                 LOG.warnf("Schema state could not be read: %s", e.getMessage());
             }
         }
+        return announce();
+    }
+
+    /**
+     * A serving instance's upgrade found nothing to do and read the whole state to say so (its
+     * startup migration, typically): that read is as fresh as a refresh, so it is kept instead of
+     * being made again. Without a history fingerprint, the next refresh reads everything anew.
+     */
+    synchronized void onStateRead(@Observes SchemaStateRead read) {
+        if (refresher == null) {
+            return;
+        }
+        fingerprint = null;
+        snapshot = new Snapshot(Optional.of(read.state()), true, null, Instant.now());
+        announce();
+    }
+
+    private Snapshot announce() {
         // Checks that belong to the same cadence (the application's own pool) ride on it.
         refreshed.fire(snapshot);
         activity.fire(new SchemaActivity("refresh"));
