@@ -1,5 +1,6 @@
 package com.example.service.migration.startup;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,6 +158,7 @@ public class StartupMigration {
     void run() {
         // Until the upgrade says it applied nothing, the cached state must be read again at the end.
         boolean changed = true;
+        Instant began = Instant.now();
         try {
             moveTo(progress.in(Phase.WAITING_FOR_DATABASE));
             probe.awaitReachable(databaseConfig.waitTimeout());
@@ -205,8 +207,10 @@ public class StartupMigration {
             fail(EXIT_ERROR, e.getMessage());
         } finally {
             // During shutdown the datasource is closing: there is no state left to serve. An upgrade
-            // that found nothing to do handed the cache the state it read (SchemaStateRead).
-            if (!stopped && !inFlight.shuttingDown() && (changed || cache.current().state().isEmpty())) {
+            // that found nothing to do without the lock handed the cache the state it read
+            // (SchemaStateRead); one that found nothing left once it held the lock (another instance
+            // migrated meanwhile) read nothing the cache has.
+            if (!stopped && !inFlight.shuttingDown() && (changed || !cache.adoptedSince(began))) {
                 cache.refresh();
             }
         }

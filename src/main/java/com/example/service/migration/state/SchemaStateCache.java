@@ -52,6 +52,8 @@ public class SchemaStateCache {
     private final Event<Snapshot> refreshed;
     private volatile Snapshot snapshot = Snapshot.NONE;
     private HistoryFingerprint fingerprint;
+    /** When the snapshot was last taken from an upgrade's own read ({@link SchemaStateRead}). */
+    private volatile Instant adoptedAt;
     private ScheduledExecutorService refresher;
 
     SchemaStateCache(SchemaInspector inspector, MigrationLock lock, SchemaHistory history, MigrationConfig config,
@@ -109,8 +111,15 @@ public class SchemaStateCache {
             return;
         }
         fingerprint = null;
-        snapshot = new Snapshot(Optional.of(read.state()), true, null, Instant.now());
+        adoptedAt = Instant.now();
+        snapshot = new Snapshot(Optional.of(read.state()), true, null, adoptedAt);
         announce();
+    }
+
+    /** Whether an upgrade's own read became the snapshot at or after {@code since}. */
+    public boolean adoptedSince(Instant since) {
+        Instant adopted = adoptedAt;
+        return adopted != null && !adopted.isBefore(since);
     }
 
     private Snapshot announce() {
