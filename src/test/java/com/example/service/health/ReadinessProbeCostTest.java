@@ -3,6 +3,8 @@ package com.example.service.health;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
@@ -17,6 +19,8 @@ import com.example.service.testing.IsolatedDatabase;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.health.SmallRyeHealthReporter;
 import io.smallrye.health.api.AsyncHealthCheck;
 
 /**
@@ -38,6 +42,12 @@ class ReadinessProbeCostTest {
 
     @Inject
     SchemaStateCache cache;
+
+    @Inject
+    ReadinessProbeRoute route;
+
+    @Inject
+    SmallRyeHealthReporter reporter;
 
     @BeforeEach
     void ready() {
@@ -62,6 +72,32 @@ class ReadinessProbeCostTest {
         assertThat(afterRefresh.getData().orElseThrow().get("checkedAt"))
                 .isNotEqualTo(first.getData().orElseThrow().get("checkedAt"));
         assertThat(check.call().await().indefinitely()).isSameAs(afterRefresh);
+    }
+
+    @Test
+    void probesGetSmallRyesOwnAnswerWrittenOncePerVerdict() {
+        Response probe = given().get("/q/health/ready");
+        probe.then().statusCode(200)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header("Cache-Control", "no-store");
+        assertThat(probe.asString()).isEqualTo(smallRyesReport());
+
+        long before = route.answeredFromStore();
+        for (int i = 0; i < REQUESTS; i++) {
+            given().get("/q/health/ready").then().statusCode(200);
+        }
+        // The timer may move the verdict (checkedAt) a few times meanwhile: each move writes once.
+        assertThat(route.answeredFromStore() - before).isGreaterThan(REQUESTS - 20);
+
+        cache.refresh();
+        assertThat(given().get("/q/health/ready").asString()).as("the answer for the refreshed state")
+                .isEqualTo(smallRyesReport()).isNotEqualTo(probe.asString());
+    }
+
+    private String smallRyesReport() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reporter.reportHealth(out, reporter.getReadiness());
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
