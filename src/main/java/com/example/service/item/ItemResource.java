@@ -2,8 +2,6 @@ package com.example.service.item;
 
 import java.net.URI;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,8 +41,8 @@ public class ItemResource {
     }
 
     @POST
-    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ItemInput input) {
-        return repository.insert(input)
+    public Uni<Response> create(ItemInput input) {
+        return repository.insert(ItemInput.checked(input))
                 .map(item -> Response.created(URI.create("/api/items/" + item.id())).entity(item).build());
     }
 
@@ -68,8 +66,8 @@ public class ItemResource {
 
     @PUT
     @Path("{id}")
-    public Uni<Item> replace(@PathParam("id") long id, @Valid @NotNull(message = "a JSON body is required") ItemInput input) {
-        return repository.update(id, input).map(found -> found.orElseThrow(() -> notFound(id)));
+    public Uni<Item> replace(@PathParam("id") long id, ItemInput input) {
+        return repository.update(id, ItemInput.checked(input)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     @DELETE

@@ -1,11 +1,8 @@
 package com.example.service.problem;
 
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -23,12 +20,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
-        List<Map<String, String>> violations = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
-                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
-                .toList();
-        return Problem.of(Status.BAD_REQUEST, "the request is not valid").with("violations", violations).toResponse();
+    public Response invalidInput(InvalidInputException e) {
+        List<Violation> violations = e.violations().stream().sorted(Comparator.comparing(Violation::field)).toList();
+        return Problem.of(Status.BAD_REQUEST, e.getMessage()).with("violations", violations).toResponse();
     }
 
     @ServerExceptionMapper
@@ -65,13 +59,5 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected error while handling a request", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; see the service log").toResponse();
-    }
-
-    private static String field(ConstraintViolation<?> violation) {
-        String last = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            last = node.getName();
-        }
-        return last == null ? "" : last;
     }
 }
