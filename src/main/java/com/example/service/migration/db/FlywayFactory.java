@@ -26,6 +26,14 @@ public class FlywayFactory {
 
     private final AgroalDataSource dataSource;
     private final MigrationConfig config;
+    /*
+     * The two Flyways whose configuration never changes, built once: building one loads Flyway's
+     * plugins and copies each of them through Jackson, which a cold start pays on the path to
+     * readiness and a running instance at every read of the state. Two threads racing to build
+     * one build two equal ones; either serves.
+     */
+    private volatile Flyway reader;
+    private volatile Flyway validator;
 
     FlywayFactory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
         this.dataSource = dataSource;
@@ -90,11 +98,21 @@ public class FlywayFactory {
     }
 
     public Flyway flyway() {
-        return configure().load();
+        Flyway built = reader;
+        if (built == null) {
+            built = configure().load();
+            reader = built;
+        }
+        return built;
     }
 
     /** Flyway configured to report only real drift: pending and newer migrations are not findings. */
     public Flyway forValidation() {
-        return configure().ignoreMigrationPatterns("*:future", "*:pending").load();
+        Flyway built = validator;
+        if (built == null) {
+            built = configure().ignoreMigrationPatterns("*:future", "*:pending").load();
+            validator = built;
+        }
+        return built;
     }
 }
