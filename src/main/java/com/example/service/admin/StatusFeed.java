@@ -5,7 +5,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
+import com.example.service.config.RunMode;
 import com.example.service.migration.change.UpgradeProgress;
 import com.example.service.migration.startup.StartupMigration;
 import com.example.service.migration.state.SchemaActivity;
@@ -57,7 +59,18 @@ public class StatusFeed {
         }, BackPressureStrategy.LATEST);
     }
 
-    synchronized void onActivity(@Observes SchemaActivity activity) {
+    /*
+     * Static, as the other observers of schema activity: a db command upgrading a thousand migrations
+     * signals two thousand steps, and has neither a console nor a feed to create for them.
+     */
+    static void onActivity(@Observes SchemaActivity activity, RunMode runMode, Instance<StatusFeed> feed) {
+        if (runMode.serving()) {
+            feed.get().publish();
+        }
+    }
+
+    // Not private: feed.get() is the client proxy, which forwards only non-private methods.
+    synchronized void publish() {
         DbStatus now = current();
         if (now.sameAs(last)) {
             return;
