@@ -28,9 +28,9 @@ public class FlywayFactory {
     private final MigrationConfig config;
     /*
      * The two Flyways whose configuration never changes, built once: building one loads Flyway's
-     * plugins and copies each of them through Jackson, which a cold start pays on the path to
-     * readiness and a running instance at every read of the state. Two threads racing to build
-     * one build two equal ones; either serves.
+     * plugins and copies each of them through Jackson, which a running instance would otherwise pay
+     * again at every complete read of the state and every admin request that reads migrations. Two
+     * threads racing to build one build two equal ones; either serves.
      */
     private volatile Flyway reader;
     private volatile Flyway validator;
