@@ -10,6 +10,7 @@ import com.example.service.migration.AppliedMigration;
 import com.example.service.migration.Migration;
 import com.example.service.migration.MigrationListener;
 import com.example.service.migration.state.SchemaActivity;
+import com.example.service.migration.state.UpgradeEnded;
 import com.example.service.migration.state.UpgradeStarted;
 
 /**
@@ -33,12 +34,14 @@ public class UpgradeProgress {
 
     private final Event<SchemaActivity> activity;
     private final Event<UpgradeStarted> started;
+    private final Event<UpgradeEnded> ended;
     /** Null between upgrades. */
     private volatile Step step;
 
-    UpgradeProgress(Event<SchemaActivity> activity, Event<UpgradeStarted> started) {
+    UpgradeProgress(Event<SchemaActivity> activity, Event<UpgradeStarted> started, Event<UpgradeEnded> ended) {
         this.activity = activity;
         this.started = started;
+        this.ended = ended;
     }
 
     /** The running upgrade's step; empty when this process runs none. */
@@ -86,6 +89,7 @@ public class UpgradeProgress {
         void end() {
             if (begun) {
                 move(null);
+                ended.fire(new UpgradeEnded());
             }
         }
     }

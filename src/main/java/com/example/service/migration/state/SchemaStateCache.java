@@ -139,6 +139,19 @@ public class SchemaStateCache {
 
     /** This process took the migration lock: the state shows it as the holder now, not at the next refresh. */
     synchronized void onUpgradeStarted(@ObservesAsync UpgradeStarted event) {
+        rereadLockHolder();
+    }
+
+    /**
+     * This process released the lock: the state stops naming it now. Without this, an upgrade that
+     * failed and changed nothing (so no refresh follows) left the holder read while it ran in the
+     * state until the next refresh.
+     */
+    synchronized void onUpgradeEnded(@Observes UpgradeEnded event) {
+        rereadLockHolder();
+    }
+
+    private void rereadLockHolder() {
         Snapshot previous = snapshot;
         if (refresher == null || previous.state().isEmpty()) {
             return;
