@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17, item 3: the collector chosen by bench/memory.sh is where users run the service: the
- * image's JAVA_OPTS and the launcher's serve mode, which JAVA_OPTS can still override.
+ * image's JAVA_OPTS and the launcher's serve mode, which JAVA_OPTS can still override; and the
+ * native heap trim, only where the JVM has it.
  */
 class LauncherMemoryTest {
 
@@ -36,15 +37,40 @@ class LauncherMemoryTest {
         assertThat(launch("", "")).startsWith("-XX:+UseSerialGC -jar ");
     }
 
-    /** Runs the launcher with a {@code java} on the PATH that prints its arguments. */
+    @Test
+    void aServingJvmThatHasTheOptionTrimsItsNativeHeap() throws Exception {
+        jdkRelease("17.0.15");
+        assertThat(launch("serve", "")).startsWith("-XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 -jar ");
+        assertThat(launch("db", "")).doesNotContain("TrimNativeHeapInterval");
+        jdkRelease("21.0.5");
+        assertThat(launch("", "")).contains("-XX:TrimNativeHeapInterval=1000");
+        jdkRelease("25");
+        assertThat(launch("", "")).contains("-XX:TrimNativeHeapInterval=1000");
+    }
+
+    @Test
+    void aJvmWithoutTheOptionStartsWithoutIt() throws Exception {
+        for (String version : List.of("17.0.8", "21.0.2", "11.0.24", "1.8.0_392")) {
+            jdkRelease(version);
+            assertThat(launch("serve", "")).as(version).startsWith("-XX:+UseSerialGC -jar ");
+        }
+    }
+
+    /** The release file of the JDK whose bin/ holds the fake {@code java}. */
+    private void jdkRelease(String version) throws IOException {
+        Files.writeString(dir.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    }
+
+    /** Runs the launcher with a {@code java} on the PATH (in a JDK's bin/) that prints its arguments. */
     private String launch(String argument, String javaOpts) throws IOException, InterruptedException {
-        Path java = dir.resolve("java");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\necho \"$*\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jar = Files.createFile(dir.resolve("app-" + System.nanoTime() + ".jar"));
         ProcessBuilder builder = new ProcessBuilder(argument.isEmpty()
                 ? List.of(LAUNCHER.toString()) : List.of(LAUNCHER.toString(), argument));
-        builder.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("EXAMPLE_SERVICE_JAR", jar.toString());
         builder.environment().put("JAVA_OPTS", javaOpts);
         builder.redirectErrorStream(true);
