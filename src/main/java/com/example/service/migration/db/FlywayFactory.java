@@ -2,6 +2,7 @@ package com.example.service.migration.db;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,13 +28,15 @@ public class FlywayFactory {
     private final AgroalDataSource dataSource;
     private final MigrationConfig config;
     /*
-     * The two Flyways whose configuration never changes, built once: building one loads Flyway's
+     * The Flyways whose configuration never changes, built once each: building one loads Flyway's
      * plugins and copies each of them through Jackson, which a running instance would otherwise pay
-     * again at every complete read of the state and every admin request that reads migrations. Two
-     * threads racing to build one build two equal ones; either serves.
+     * again at every complete read of the state and every admin request that reads migrations.
      */
-    private volatile Flyway reader;
-    private volatile Flyway validator;
+    private final Map<Use, Flyway> built = new ConcurrentHashMap<>();
+
+    private enum Use {
+        READ, VALIDATE
+    }
 
     FlywayFactory(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, MigrationConfig config) {
         this.dataSource = dataSource;
@@ -98,21 +101,11 @@ public class FlywayFactory {
     }
 
     public Flyway flyway() {
-        Flyway built = reader;
-        if (built == null) {
-            built = configure().load();
-            reader = built;
-        }
-        return built;
+        return built.computeIfAbsent(Use.READ, use -> configure().load());
     }
 
     /** Flyway configured to report only real drift: pending and newer migrations are not findings. */
     public Flyway forValidation() {
-        Flyway built = validator;
-        if (built == null) {
-            built = configure().ignoreMigrationPatterns("*:future", "*:pending").load();
-            validator = built;
-        }
-        return built;
+        return built.computeIfAbsent(Use.VALIDATE, use -> configure().ignoreMigrationPatterns("*:future", "*:pending").load());
     }
 }
