@@ -36,6 +36,24 @@ public class DatabaseProbe {
         }
     }
 
+    /**
+     * Opens a connection on a thread of its own and hands it to the pool, where the first query of
+     * this process finds it: a command's first query would otherwise wait for the driver's first
+     * connection (its classes, TCP, authentication) after Quarkus and picocli have started, when the
+     * two can overlap. A failure is left for that first query to report.
+     */
+    public void warmUp() {
+        Thread thread = new Thread(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                LOG.debugf("Connection warmed up: %s", connection.getMetaData().getURL());
+            } catch (SQLException | RuntimeException e) {
+                LOG.debugf("Connection warm-up failed: %s", e.getMessage());
+            }
+        }, "connection-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** {@link #awaitReachable(Duration, String)} for startup, whose wait is DB_WAIT_TIMEOUT. */
     public void awaitReachable(Duration timeout) {
         awaitReachable(timeout, "DB_WAIT_TIMEOUT");
