@@ -5,9 +5,8 @@ import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 /**
  * What a db command's start leaves out, with run-time switches only (one jar serves both modes), set
  * before Quarkus starts. Measured on {@code db check} (docs/startup.md): building the OpenAPI document
- * is the largest single step of Quarkus' start, and Quarkus' Flyway extension prepares a Flyway of its
- * own that nothing uses (migration/ configures Flyway itself). The service's own beans that only a
- * serving instance needs are not created in command mode either (their startup observers are static).
+ * is the largest single step of Quarkus' start. The service's own beans that only a serving instance
+ * needs are not created in command mode either (their startup observers are static).
  */
 final class CommandModeSettings {
 
@@ -16,8 +15,6 @@ final class CommandModeSettings {
 
     static void apply() {
         System.setProperty("quarkus.http.host-enabled", "false");
-        System.setProperty("quarkus.flyway.active", "false");
-        System.setProperty("quarkus.flyway.migration.active", "false");
         skipOpenApiDocument();
     }
 
