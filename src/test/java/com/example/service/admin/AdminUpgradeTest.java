@@ -24,12 +24,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.example.service.migration.lock.MigrationLock;
+import com.example.service.migration.state.SchemaStateCache;
 import com.example.service.testing.IsolatedDatabase;
 import com.example.service.testing.PostgresServer;
 import com.example.service.testing.TestDatabase;
@@ -61,6 +65,12 @@ class AdminUpgradeTest {
 
     @ConfigProperty(name = "test.database.name")
     String database;
+
+    @Inject
+    MigrationLock lock;
+
+    @Inject
+    SchemaStateCache cache;
 
     private TestDatabase db() {
         return TestDatabase.existing(database);
@@ -120,9 +130,15 @@ class AdminUpgradeTest {
     @Order(3)
     void aTargetBelowTheCurrentVersionIsRefused() {
         List<String> before = db().catalog();
+        // A refresh while this process holds the lock names it as the holder. The refused upgrade below
+        // takes the lock and changes nothing, so no refresh follows it: its end must read the holder again.
+        try (MigrationLock.Held held = lock.acquire(Duration.ZERO)) {
+            assertThat(cache.refresh().state().orElseThrow().lockHolder()).isPresent();
+        }
         asAdmin().post("/admin/db/upgrade?target=2").then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:example-service:problem:invalid-target"))
                 .body("detail", containsString("below the current version 3"));
+        assertThat(cache.current().state().orElseThrow().lockHolder()).as("the holder once the refused upgrade ended").isEmpty();
         assertThat(db().catalog()).isEqualTo(before);
     }
 

@@ -89,8 +89,8 @@ public class UpgradeProgress {
         void end() {
             if (begun) {
                 move(null);
-                ended.fire(new UpgradeEnded());
             }
+            ended.fire(new UpgradeEnded());
         }
     }
 

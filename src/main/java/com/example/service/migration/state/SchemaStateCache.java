@@ -143,9 +143,9 @@ public class SchemaStateCache {
     }
 
     /**
-     * This process released the lock: the state stops naming it now. Without this, an upgrade that
-     * failed and changed nothing (so no refresh follows) left the holder read while it ran in the
-     * state until the next refresh.
+     * This process released the lock: the state stops naming it now. Without this, a change that
+     * failed and changed nothing (so no refresh follows) left the holder read while it held the lock
+     * (by its first migration's start, or by a periodic refresh) in the state until the next refresh.
      */
     synchronized void onUpgradeEnded(@Observes UpgradeEnded event) {
         rereadLockHolder();

@@ -1,9 +1,10 @@
 package com.example.service.migration.state;
 
 /**
- * CDI event, fired once an upgrade of this process that began applying migrations has returned and
- * released the migration lock, whatever its outcome: the cached state must stop naming this process
- * as the holder then, also when the upgrade failed and changed nothing (no refresh follows that).
+ * CDI event, fired once a change of this process that took the migration lock has returned and
+ * released it, whatever its outcome: the cached state must stop naming this process as the holder
+ * then, also when the change failed and changed nothing (no refresh follows that), whether the holder
+ * was read as its first migration began or by a periodic refresh while it held the lock.
  */
 public record UpgradeEnded() {
 }
