@@ -55,7 +55,7 @@ public class SchemaChangeRecorder {
         // The table keeps microseconds: the log line says the same instant.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long start = System.nanoTime();
-        Observer observer = new Observer(actor, action, listener, currentVersion());
+        Observer observer = new Observer(actor, action, listener);
         try {
             T result = change.apply(observer);
             if (!action.applies() || observer.ran > 0) {
@@ -72,8 +72,9 @@ public class SchemaChangeRecorder {
     }
 
     private void finish(Observer observer, Instant at, long start, ChangeResult result, String error) {
+        String to = currentVersion();
         AuditEntry entry = new AuditEntry(0, at, observer.actor.entryPoint().label(), observer.action.label(),
-                observer.actor.name(), observer.actor.host(), observer.from, currentVersion(), result.label(),
+                observer.actor.name(), observer.actor.host(), observer.from(to), to, result.label(),
                 observer.ran, Duration.ofNanos(System.nanoTime() - start).toMillis(), error);
         String line = AuditLine.of(entry);
         if (result == ChangeResult.SUCCESS) {
@@ -107,15 +108,33 @@ public class SchemaChangeRecorder {
         private final ChangeAction action;
         private final MigrationListener next;
         private String from;
+        private boolean fromRead;
         private int ran;
         private Migration running;
         private long runningSince;
 
-        Observer(Actor actor, ChangeAction action, MigrationListener next, String from) {
+        /**
+         * An upgrade reads "from" as its first migration starts, under the lock; one that ended before
+         * any started changed nothing, so it went from where it ended, and reading it first would only
+         * delay every replica's start. Other changes (a reset's clean, a baseline) change the schema
+         * without a first migration: their "from" is read before they run.
+         */
+        Observer(Actor actor, ChangeAction action, MigrationListener next) {
             this.actor = actor;
             this.action = action;
             this.next = next;
-            this.from = from;
+            if (!action.applies()) {
+                readFrom();
+            }
+        }
+
+        private void readFrom() {
+            from = currentVersion();
+            fromRead = true;
+        }
+
+        String from(String to) {
+            return fromRead ? from : to;
         }
 
         @Override
@@ -123,7 +142,7 @@ public class SchemaChangeRecorder {
             // The first migration starts under the lock: the version read before may be stale if this
             // change waited for another one. A reset has cleaned by now; its "from" is the one before.
             if (index == 1 && action != ChangeAction.RESET) {
-                from = currentVersion();
+                readFrom();
             }
             running = migration;
             runningSince = System.nanoTime();
