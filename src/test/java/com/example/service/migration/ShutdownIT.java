@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
 
 /** SIGTERM to the packaged service: in-flight work finishes or is rolled back, never left half done. */
+@Isolated // alone (pom.xml): SIGTERM must land while a given migration statement runs
 class ShutdownIT {
 
     private static final Duration START = Duration.ofSeconds(60);
