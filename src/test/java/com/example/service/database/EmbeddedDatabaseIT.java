@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.ServiceProcess;
@@ -30,7 +29,6 @@ import com.example.service.testing.TestDatabase;
  * production. The quick start runs in a network namespace where 127.0.0.1:5432 answers nothing
  * (a machine without PostgreSQL) wherever {@code ip netns} is permitted, else on this host.
  */
-@Isolated // alone (pom.xml): its runs share the tests' embedded data directory, kill -9 its server and count what is left
 class EmbeddedDatabaseIT {
 
     private static final Duration READY = Duration.ofMinutes(3);
