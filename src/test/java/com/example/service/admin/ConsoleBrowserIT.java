@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -35,6 +36,7 @@ import com.example.service.testing.TestDatabase;
  * V7 is a contract migration: pending throughout, shown with its phase, and never part of an upgrade.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated // alone (pom.xml): a browser follows a migration of a few seconds step by step
 class ConsoleBrowserIT {
 
     private static final Duration START = Duration.ofSeconds(60);

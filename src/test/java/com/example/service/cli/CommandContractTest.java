@@ -1,8 +1,6 @@
 package com.example.service.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +11,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.IsolatedDatabase;
@@ -116,14 +112,10 @@ class CommandContractTest {
 
     /** {@code db <args> --json}, in this JVM. */
     private CommandResult run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = app.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         String[] full = new String[args.length + 2];
         full[0] = "db";
         System.arraycopy(args, 0, full, 1, args.length);
         full[full.length - 1] = OutputOptions.JSON;
-        int code = command.execute(full);
-        return new CommandResult(code, out.toString(), err.toString());
+        return InProcess.run(app, full);
     }
 }

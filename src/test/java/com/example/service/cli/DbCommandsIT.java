@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.MigrationFolder;
@@ -17,6 +19,7 @@ import com.example.service.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The read and upgrade commands of the packaged jar: output, --json and every exit code they can give. */
+@Execution(ExecutionMode.CONCURRENT) // each case has a database and ports of its own
 class DbCommandsIT {
 
     private static final String HISTORY_ROWS = "SELECT installed_rank || ' ' || coalesce(version, '') || ' ' || checksum || ' ' || success"

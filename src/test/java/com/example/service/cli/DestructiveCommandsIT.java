@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.example.service.testing.CommandResult;
 import com.example.service.testing.MigrationFolder;
@@ -16,6 +18,7 @@ import com.example.service.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** reset, repair and downgrade: their refusals, and what they do when they run. */
+@Execution(ExecutionMode.CONCURRENT) // each case has a database and folders of its own
 class DestructiveCommandsIT {
 
     private static final String HAS_INDEX = "SELECT (to_regclass('item_name_idx') IS NOT NULL)::text";

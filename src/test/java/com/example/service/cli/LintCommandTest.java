@@ -2,46 +2,49 @@ package com.example.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import com.example.service.testing.CommandResult;
 import com.example.service.testing.IsolatedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * {@code db lint} as a command, in-process: the shipped migrations plus one that builds an index on
- * item (each launch gets a new database with nothing applied). Text, JSON and SARIF output, exit
- * codes 6 and 2.
+ * {@code db lint} as a command, in-process through the jar's command tree and handlers (one Quarkus
+ * start for every run, where a launch of {@code @QuarkusMainTest} builds the application anew; the
+ * packaged jar's own lint runs are in ExpandContractIT): the shipped migrations plus one that builds
+ * an index on item, on a database where nothing is applied. Text, JSON and SARIF output, exit codes 6
+ * and 2.
  */
-@QuarkusMainTest
+@QuarkusTest
 @WithTestResource(value = IsolatedDatabase.class, initArgs = {
         @ResourceArg(name = "migration.at-start", value = "false"),
         @ResourceArg(name = IsolatedDatabase.SCRIPT + "V4__index_item_description.sql",
                 value = "-- Descriptions are searched by prefix.\nCREATE INDEX item_description_idx ON item (description);\n") })
 class LintCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    CommandLineApp app;
 
     @Test
-    void anErrorFindingExitsSixWithTheFindingInTextJsonAndSarif(QuarkusMainLauncher launcher) throws Exception {
-        LaunchResult text = launcher.launch("db", "lint", "--all");
-        assertThat(text.exitCode()).as(text.getErrorOutput()).isEqualTo(ExitCodes.LINT_ERRORS);
-        assertThat(text.getOutput()).contains("V4__index_item_description.sql:2: error [blocking-index-build] builds index"
+    void anErrorFindingExitsSixWithTheFindingInTextJsonAndSarif() {
+        CommandResult text = InProcess.run(app, "db", "lint", "--all");
+        assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.LINT_ERRORS);
+        assertThat(text.stdout()).contains("V4__index_item_description.sql:2: error [blocking-index-build] builds index"
                 + " item_description_idx on the existing table item holding a SHARE lock")
                 .contains("    fix: Use CREATE INDEX CONCURRENTLY")
                 .contains("accepted: src/main/resources/db/migration/V2__add_item_description_and_updated_at.sql:5 [whole-table-update]")
                 .contains("Linted 4 migration(s) on PostgreSQL", "1 error(s), 0 warning(s), 2 accepted.");
 
-        // Without --all: what is pending on the target, here everything (each launch gets a new database).
-        LaunchResult json = launcher.launch("db", "lint", "--format", "json");
+        // Without --all: what is pending on the target, here everything (lint applies nothing to it).
+        CommandResult json = InProcess.run(app, "db", "lint", "--format", "json");
         assertThat(json.exitCode()).isEqualTo(ExitCodes.LINT_ERRORS);
-        JsonNode report = document(json);
+        JsonNode report = json.json();
         assertThat(report.get("linted")).hasSize(4);
         assertThat(report.get("errors").asInt()).isEqualTo(1);
         assertThat(report.get("warnings").asInt()).isZero();
@@ -55,9 +58,9 @@ class LintCommandTest {
         assertThat(finding.get("fix").asText()).contains("CONCURRENTLY");
         assertThat(report.get("accepted").findValuesAsText("reason")).hasSize(2).allMatch(r -> r.startsWith("Shipped in 1.0"));
 
-        LaunchResult sarif = launcher.launch("db", "lint", "--all", "--format", "sarif");
+        CommandResult sarif = InProcess.run(app, "db", "lint", "--all", "--format", "sarif");
         assertThat(sarif.exitCode()).isEqualTo(ExitCodes.LINT_ERRORS);
-        JsonNode log = document(sarif);
+        JsonNode log = sarif.json();
         assertThat(log.get("version").asText()).isEqualTo("2.1.0");
         assertThat(log.get("$schema").asText()).contains("sarif-2.1.0");
         JsonNode run = log.get("runs").get(0);
@@ -78,16 +81,10 @@ class LintCommandTest {
         assertThat(run.get("results").get(1).at("/suppressions/0/justification").asText()).startsWith("Shipped in 1.0");
     }
 
-    /** The one JSON document the command printed; in-process, the log lines share its output. */
-    private static JsonNode document(LaunchResult result) throws Exception {
-        return JSON.readTree(result.getOutputStream().stream().filter(line -> line.startsWith("{")).findFirst()
-                .orElseThrow(() -> new AssertionError("no JSON document in " + result.getOutput())));
-    }
-
     @Test
-    void contradictoryFormatsAreAUsageError(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("db", "lint", "--json", "--format", "sarif");
+    void contradictoryFormatsAreAUsageError() {
+        CommandResult result = InProcess.run(app, "db", "lint", "--json", "--format", "sarif");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.getErrorOutput()).contains("--json and --format sarif contradict each other");
+        assertThat(result.stderr()).contains("--json and --format sarif contradict each other");
     }
 }

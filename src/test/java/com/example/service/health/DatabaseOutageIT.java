@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TcpProxy;
@@ -23,6 +24,7 @@ import com.example.service.testing.TestDatabase;
  * PostgreSQL: readiness follows the database, liveness never does, the API fails fast with 503,
  * and everything comes back by itself.
  */
+@Isolated // alone (pom.xml): each probe must answer within 2 s during the outage
 class DatabaseOutageIT {
 
     private static final Duration START = Duration.ofSeconds(90);

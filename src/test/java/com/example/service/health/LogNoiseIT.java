@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
@@ -16,6 +17,7 @@ import com.example.service.testing.TestDatabase;
  * again for the same reason logs that reason once; item requests over several pooled connections
  * log no Micrometer warning; the startup migration names an empty schema as none.
  */
+@Isolated // alone (pom.xml): it counts the probes that land inside a 3 s migration
 class LogNoiseIT {
 
     private static final Duration START = Duration.ofSeconds(90);

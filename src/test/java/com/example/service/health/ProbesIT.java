@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
@@ -18,6 +19,7 @@ import com.example.service.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the three probes of the packaged jar answer, and what answering costs. */
+@Isolated // alone (pom.xml): liveness is polled across a 10 s migration and must have answered for over 8 s of it
 class ProbesIT {
 
     private static final Duration START = Duration.ofSeconds(90);

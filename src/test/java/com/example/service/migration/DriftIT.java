@@ -26,6 +26,8 @@ class DriftIT {
     private static final String V4 = "CREATE TABLE drifting (id int);\n";
     private static final String V4_EDITED = "-- a comment added after V4 was applied\n" + V4;
     private static final String ACCEPT = "db repair --confirm";
+    /** Refreshes of the schema state (every 200 ms here) an instance must go through with the drift, unchanged. */
+    private static final int REFRESHES = 5;
 
     @Test
     void driftIsToleratedInCompatibleModeAndRefusedInStrictModeOrWithPendingMigrations() {
@@ -47,7 +49,7 @@ class DriftIT {
 
             try (ServiceProcess service = ServiceProcess.start(env)) {
                 service.awaitStatus("/q/health/ready", 200, START);
-                ServiceProcess.sleep(1500);
+                awaitRefreshes(service, REFRESHES);
                 assertThat(occurrences(service.output(), "V4__drifting.sql")).as("drift logged once:\n" + service.output())
                         .isEqualTo(1);
             }
@@ -57,7 +59,7 @@ class DriftIT {
                 awaitReadinessReason(service, "DRIFT");
                 assertThat(service.healthData("/q/health/ready").path("reason").asText()).contains("V4__drifting.sql", ACCEPT);
                 assertThat(service.status("/q/health/ready")).isEqualTo(503);
-                ServiceProcess.sleep(1500);
+                awaitRefreshes(service, REFRESHES);
                 assertThat(service.isAlive()).as("strict drift never exits:\n" + service.output()).isTrue();
             }
 
@@ -72,7 +74,7 @@ class DriftIT {
                 awaitReadinessReason(service, "DRIFT");
                 assertThat(service.healthData("/q/health/ready").path("reason").asText())
                         .contains("V4__drifting.sql", "pending", ACCEPT);
-                ServiceProcess.sleep(1500);
+                awaitRefreshes(service, REFRESHES);
                 assertThat(service.isAlive()).as("pending and drift never exits:\n" + service.output()).isTrue();
             }
             assertThat(db.appliedVersions()).as("nothing applied behind drift").containsExactly("1", "2", "3", "4");
@@ -116,6 +118,24 @@ class DriftIT {
             ServiceProcess.sleep(100);
         }
         throw new AssertionError("readiness reason never started with " + reason + "; last '" + last + "'\n" + service.output());
+    }
+
+    /** Waits until readiness has been judged {@code count} more times (its {@code checkedAt} moved on each time). */
+    private static void awaitRefreshes(ServiceProcess service, int count) {
+        long deadline = System.nanoTime() + START.toNanos();
+        String last = service.healthData("/q/health/ready").path("checkedAt").asText();
+        int seen = 0;
+        while (seen < count) {
+            if (System.nanoTime() > deadline || !service.isAlive()) {
+                throw new AssertionError("readiness judged " + seen + " of " + count + " more times\n" + service.output());
+            }
+            ServiceProcess.sleep(50);
+            String now = service.healthData("/q/health/ready").path("checkedAt").asText();
+            if (!now.isEmpty() && !now.equals(last)) {
+                seen++;
+                last = now;
+            }
+        }
     }
 
     private static int occurrences(String text, String what) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.migration.lock.MigrationLock;
 import com.example.service.testing.MigrationFolder;
@@ -23,6 +24,7 @@ import com.example.service.testing.TestDatabase;
  * Several instances of the packaged jar against one database, as replicas of a Deployment start:
  * they migrate once between them, and the ones that did not migrate become ready by themselves.
  */
+@Isolated // alone (pom.xml): replicas race for the lock, and a waiter must read the state within 3 s
 class ReplicasIT {
 
     private static final Duration START = Duration.ofSeconds(90);

@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import com.example.service.testing.MigrationFolder;
 import com.example.service.testing.ServiceProcess;
 import com.example.service.testing.TestDatabase;
 
 /** SIGTERM to the packaged service: in-flight work finishes or is rolled back, never left half done. */
+@Isolated // alone (pom.xml): SIGTERM must land while a given migration statement runs
 class ShutdownIT {
 
     private static final Duration START = Duration.ofSeconds(60);
@@ -103,9 +105,9 @@ class ShutdownIT {
                             HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/api/items"))
                                     .timeout(Duration.ofSeconds(30)).build(),
                             HttpResponse.BodyHandlers.ofString());
-                    ServiceProcess.sleep(1000);
+                    awaitActivity(db, service, "the request waiting on the table lock", "wait_event_type = 'Lock'");
                     service.terminate();
-                    ServiceProcess.sleep(500);
+                    service.awaitStatus("/q/health/ready", 503, START);
                     assertThat(service.isAlive()).as("waiting for the request in flight").isTrue();
                     assertThat(service.status("/api/items")).as("a new request").isEqualTo(503);
                     assertThat(service.status("/q/health/ready")).isEqualTo(503);
@@ -141,11 +143,16 @@ class ShutdownIT {
 
     /** Waits until the migration's {@code statement} runs on the server: the migration is in flight. */
     private static void awaitRunning(TestDatabase db, ServiceProcess service, String statement) {
+        awaitActivity(db, service, statement, "query LIKE ?", "%" + statement + "%");
+    }
+
+    /** Waits until another session on the test's database meets {@code condition} (on pg_stat_activity). */
+    private static void awaitActivity(TestDatabase db, ServiceProcess service, String what, String condition, Object... params) {
         long deadline = System.nanoTime() + START.toNanos();
         while (!db.single("SELECT (count(*) > 0)::text FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND pid <> pg_backend_pid() AND query LIKE ?", "%" + statement + "%").equals("true")) {
+                + " AND pid <> pg_backend_pid() AND " + condition, params).equals("true")) {
             if (System.nanoTime() > deadline || !service.isAlive()) {
-                throw new AssertionError(statement + " did not start; output:\n" + service.output());
+                throw new AssertionError(what + " did not start; output:\n" + service.output());
             }
             ServiceProcess.sleep(100);
         }
