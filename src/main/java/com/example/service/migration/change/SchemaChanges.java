@@ -134,11 +134,12 @@ public class SchemaChanges {
                 throw lockTimeouts.explain(e);
             } finally {
                 if (run != null) {
-                    if (run.changedAnything()) {
+                    boolean changedAnything = run.changedAnything();
+                    if (changedAnything) {
                         changed.fire(new SchemaChanged(action.label()));
                     }
                     // After that refresh: status goes from "N of N applied" straight to the new state.
-                    tracking.end();
+                    tracking.end(changedAnything);
                     run.end();
                 }
             }

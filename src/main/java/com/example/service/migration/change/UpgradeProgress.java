@@ -85,12 +85,18 @@ public class UpgradeProgress {
             next.finished(index, total, migration);
         }
 
-        /** The change has returned (applied, failed or stopped) and released the lock. */
-        void end() {
+        /**
+         * The change has returned (applied, failed or stopped) and released the lock. One that
+         * {@code changed} the schema has been announced already, and the refresh that followed read
+         * the holder; one that did not is followed by nothing else that would.
+         */
+        void end(boolean changed) {
             if (begun) {
                 move(null);
             }
-            ended.fire(new UpgradeEnded());
+            if (!changed) {
+                ended.fire(new UpgradeEnded());
+            }
         }
     }
 
