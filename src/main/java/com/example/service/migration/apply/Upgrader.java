@@ -111,6 +111,8 @@ public class Upgrader {
         if (findings.stream().anyMatch(DriftItem::failure)) {
             throw new ValidationFailedException(findings);
         }
+        // Flyway's plan and run read every pending script several times, parsing it: read whole.
+        FlywayFactory.scanOnce(configuration);
         MigrationInfoService plan = configuration.load().info();
         if (target != null) {
             checkTarget(target, plan);

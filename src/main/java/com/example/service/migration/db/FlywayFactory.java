@@ -100,6 +100,16 @@ public class FlywayFactory {
         return "SET " + (local ? "LOCAL " : "") + "lock_timeout = " + config.statementLockTimeout().toMillis();
     }
 
+    /**
+     * Makes {@code configuration}, for the Flyways of one command (an upgrade's plan and its run),
+     * find its scripts once, now, and read each whole ({@link WholeScripts}). Not for the Flyways
+     * kept here, which must see a script added on disk since.
+     */
+    public static void scanOnce(FluentConfiguration configuration) {
+        WholeScripts scripts = new WholeScripts(configuration);
+        configuration.resourceProvider(scripts).javaMigrationClassProvider(scripts.scanner());
+    }
+
     public Flyway flyway() {
         return built.computeIfAbsent(Use.READ, use -> configure().load());
     }
