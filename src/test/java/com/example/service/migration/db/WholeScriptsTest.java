@@ -38,15 +38,16 @@ class WholeScriptsTest {
         write("sub/V2__two.sql", "SELECT 2;\n");
         write("R__view.sql", "SELECT 3;\n");
         FluentConfiguration configuration = configuration();
+        WholeScripts scripts = new WholeScripts(configuration);
 
-        List<String> ours = new WholeScripts(configuration).getResources("V", SQL).stream()
+        List<String> ours = scripts.getResources("V", SQL).stream()
                 .map(LoadableResource::getRelativePath).sorted().toList();
 
         List<String> flyways = new Scanner<>(JavaMigration.class, configuration, configuration.getLocations())
                 .getResources("V", SQL).stream().map(LoadableResource::getRelativePath).sorted().toList();
         assertThat(ours).containsExactly("V1__one.sql", "sub/V2__two.sql").isEqualTo(flyways);
-        assertThat(new WholeScripts(configuration).getResource("R__view.sql").getFilename()).isEqualTo("R__view.sql");
-        assertThat(new WholeScripts(configuration).getResource("V9__absent.sql")).isNull();
+        assertThat(scripts.getResource("R__view.sql").getFilename()).isEqualTo("R__view.sql");
+        assertThat(scripts.getResource("V9__absent.sql")).isNull();
     }
 
     @Test
