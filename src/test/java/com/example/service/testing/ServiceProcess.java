@@ -154,6 +154,10 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("DB_EMBEDDED_DIR", PostgresServer.EMBEDDED_DIR.toAbsolutePath().toString());
         builder.environment().put("PATH", Path.of(javaBin()).getParent() + ":" + System.getenv("PATH"));
         builder.environment().put("EXAMPLE_SERVICE_JAR", JAR.toAbsolutePath().toString());
+        // A served process here lives seconds, not hours: C2 would spend a core compiling code it never
+        // gets to run (bench/command.sh measures the same for db commands, which the launcher already
+        // runs with C1 alone). A test that sets JAVA_OPTS replaces this.
+        builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         builder.environment().putAll(env);
         return builder;
     }
