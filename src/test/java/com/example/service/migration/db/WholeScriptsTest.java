@@ -43,8 +43,7 @@ class WholeScriptsTest {
         List<String> ours = scripts.getResources("V", SQL).stream()
                 .map(LoadableResource::getRelativePath).sorted().toList();
 
-        List<String> flyways = new Scanner<>(JavaMigration.class, configuration, configuration.getLocations())
-                .getResources("V", SQL).stream().map(LoadableResource::getRelativePath).sorted().toList();
+        List<String> flyways = flywaysScanner(configuration).getResources("V", SQL).stream().map(LoadableResource::getRelativePath).sorted().toList();
         assertThat(ours).containsExactly("V1__one.sql", "sub/V2__two.sql").isEqualTo(flyways);
         assertThat(scripts.getResource("R__view.sql").getFilename()).isEqualTo("R__view.sql");
         assertThat(scripts.getResource("V9__absent.sql")).isNull();
@@ -56,7 +55,7 @@ class WholeScriptsTest {
         write("V1__tricky.sql", "\uFEFFCREATE TABLE t (x text);\r\nINSERT INTO t VALUES ('é');");
         FluentConfiguration configuration = configuration();
         LoadableResource ours = single(new WholeScripts(configuration));
-        LoadableResource flyways = single(new Scanner<>(JavaMigration.class, configuration, configuration.getLocations()));
+        LoadableResource flyways = single(flywaysScanner(configuration));
 
         assertThat(text(ours.read())).isEqualTo(text(flyways.read()));
         assertThat(ChecksumCalculator.calculate(ours)).isEqualTo(ChecksumCalculator.calculate(flyways));
@@ -75,6 +74,11 @@ class WholeScriptsTest {
         assertThat(text(reader)).isEqualTo("SELECT 1;\n");
         assertThat(reader.read()).isEqualTo(-1);
         assertThat(text(script.read())).as("the next read reads the file again").isEmpty();
+    }
+
+    /** Flyway's own scanner, as Flyway builds it for a command: what WholeScripts must match. */
+    private static Scanner<JavaMigration> flywaysScanner(FluentConfiguration configuration) {
+        return new Scanner<>(JavaMigration.class, configuration, configuration.getLocations());
     }
 
     private static LoadableResource single(ResourceProvider provider) {
