@@ -1,5 +1,6 @@
 package com.example.service.migration.apply;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import static org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE_ERROR;
 import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 
 /**
- * Counts and times each migration through Flyway's callbacks, and remembers the one that failed.
+ * Counts and times each migration through Flyway's callbacks (or, for a group applied by
+ * {@link GroupTransaction}, its calls), and remembers the one that failed.
  * In a group (all-or-nothing) Flyway calls back after each migration before anything is committed:
  * those migrations are told to the listener (progress lines, audit count, metrics) only once
  * {@link #committed()} says the group's transaction is, and never when it rolled back.
@@ -64,22 +66,38 @@ final class MigrationProgress implements Callback {
     public void handle(Event event, Context context) {
         MigrationInfo info = context.getMigrationInfo();
         if (event == BEFORE_EACH_MIGRATE) {
-            Migration migration = FlywayTypes.migration(info, phase);
-            tracker.started(migration, context.getConnection());
-            started++;
-            startedAt = System.nanoTime();
-            listener.starting(started, of(started), migration);
+            starting(info, context.getConnection());
         } else if (event == AFTER_EACH_MIGRATE) {
-            AppliedMigration done = new AppliedMigration(
-                    info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
-                    info.getScript(), Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
-            applied.add(done);
-            if (!grouped) {
-                listener.finished(started, of(started), done);
-            }
+            finished(info);
         } else {
-            failed = info;
+            failed(info);
         }
+    }
+
+    /** {@code info} starts on {@code connection}. */
+    void starting(MigrationInfo info, Connection connection) {
+        Migration migration = FlywayTypes.migration(info, phase);
+        tracker.started(migration, connection);
+        started++;
+        startedAt = System.nanoTime();
+        listener.starting(started, of(started), migration);
+    }
+
+    /** {@code info}, the last one started, ran to its end (its transaction may still be open). */
+    AppliedMigration finished(MigrationInfo info) {
+        AppliedMigration done = new AppliedMigration(
+                info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
+                info.getScript(), Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+        applied.add(done);
+        if (!grouped) {
+            listener.finished(started, of(started), done);
+        }
+        return done;
+    }
+
+    /** {@code info} failed: {@link #failure} names it. */
+    void failed(MigrationInfo info) {
+        failed = info;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.example.service.migration.apply;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +45,13 @@ public class Upgrader {
 
     private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
+    private final GroupTransaction groupTransaction;
     private final ReadinessMode mode;
 
-    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, MigrationConfig config) {
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, GroupTransaction groupTransaction, MigrationConfig config) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
+        this.groupTransaction = groupTransaction;
         this.mode = config.readinessMode();
     }
 
@@ -59,9 +62,9 @@ public class Upgrader {
      * migrations make that block the upgrade ({@link Drift}; tolerated drift is logged),
      * {@link ValidationFailedException} when a migration is recorded as failed, and
      * {@link MigrationFailedException} when a migration's SQL fails (its transaction rolled back).
-     * With {@code allOrNothing}, every pending migration runs in one transaction (Flyway's group):
-     * one that fails rolls them all back. That is refused ({@link InvalidArgumentException}) before
-     * anything runs when one of them cannot run in a transaction.
+     * With {@code allOrNothing}, every pending migration runs in one transaction ({@link GroupTransaction}, or
+     * Flyway's group when Flyway must run it): one that fails rolls them all back. That is refused
+     * ({@link InvalidArgumentException}) before anything runs when one of them cannot run in a transaction.
      */
     public SchemaChange<UpgradeResult> upgrade(String target, boolean allOrNothing) {
         return new SchemaChange<>() {
@@ -124,12 +127,19 @@ public class Upgrader {
         if (grouped) {
             refuseNonTransactional(pending);
             // Flyway plans once for the whole group instead of once per migration, which is what
-            // makes a long run of small migrations grow linearly.
+            // makes a long run of small migrations grow linearly; GroupTransaction also spares
+            // Flyway's bookkeeping per migration.
             configuration.group(true);
         }
         MigrationProgress progress = new MigrationProgress(listener, tracker, total, phase, grouped);
         long start = System.nanoTime();
         try {
+            if (grouped && !pending.isEmpty() && appliedInOneTransaction(configuration, plan, pending, progress)) {
+                String from = versionOf(plan.current());
+                String to = pending.stream().map(Upgrader::versionOf).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+                return new UpgradeResult(from, highest(from, to), progress.committed(),
+                        Duration.ofNanos(System.nanoTime() - start).toMillis());
+            }
             MigrateResult result = configuration.callbacks(progress).load().migrate();
             // Flyway names no target when it applied nothing (another instance migrated while we waited),
             // and names the last one applied, which for a contract migration applied out of order is below
@@ -140,6 +150,26 @@ public class Upgrader {
         } catch (FlywayException e) {
             throw progress.failure(e);
         }
+    }
+
+    /**
+     * The group applied by {@link GroupTransaction}, after Flyway has prepared the history as its
+     * migrate would; false when Flyway must apply it: callbacks, which only Flyway's loop calls, or
+     * a history that its preparation changed (a baseline), which only Flyway's own plan follows.
+     */
+    private boolean appliedInOneTransaction(FluentConfiguration configuration, MigrationInfoService plan,
+            List<MigrationInfo> pending, MigrationProgress progress) {
+        if (FlywayFactory.hasCallbacks(configuration)) {
+            return false;
+        }
+        if (plan.applied().length == 0) {
+            FlywayFactory.prepareHistory(configuration);
+        }
+        return groupTransaction.apply(configuration, plan, pending, progress);
+    }
+
+    private static String versionOf(MigrationInfo info) {
+        return info == null || info.getVersion() == null ? null : info.getVersion().getVersion();
     }
 
     /**

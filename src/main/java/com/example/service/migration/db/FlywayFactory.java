@@ -8,7 +8,11 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.internal.resource.ResourceNameParser;
 
 import com.example.service.migration.MigrationConfig;
 
@@ -108,6 +112,31 @@ public class FlywayFactory {
     public static void scanOnce(FluentConfiguration configuration) {
         WholeScripts scripts = new WholeScripts(configuration);
         configuration.resourceProvider(scripts).javaMigrationClassProvider(scripts.scanner());
+    }
+
+    /**
+     * Flyway's migrate with nothing to apply, on a copy of {@code configuration}: what its migrate
+     * does before applying anything, by its own rules. It creates the schema history table when
+     * there is none, adopts a schema that has tables but no history when BASELINE_ON_MIGRATE says
+     * so (a baseline row), and otherwise refuses such a schema.
+     */
+    public static void prepareHistory(FluentConfiguration configuration) {
+        Flyway.configure(configuration.getClassLoader()).configuration(configuration)
+                .skipDefaultResolvers(true).skipDefaultCallbacks(true).target(MigrationVersion.LATEST)
+                .load().migrate();
+    }
+
+    /**
+     * Whether a migrate with {@code configuration}, once {@link #scanOnce scanned}, would call back:
+     * callbacks it was given, or SQL callbacks ({@code afterEachMigrate.sql} and the like) among its
+     * scripts, by Flyway's own naming rules.
+     */
+    public static boolean hasCallbacks(Configuration configuration) {
+        ResourceNameParser names = new ResourceNameParser(configuration);
+        return configuration.getCallbacks().length > 0 || configuration.getResourceProvider()
+                .getResources("", configuration.getSqlMigrationSuffixes()).stream()
+                .map(script -> names.parse(script.getFilename()))
+                .anyMatch(name -> name.isValid() && Event.fromId(name.getPrefix()) != null);
     }
 
     public Flyway flyway() {

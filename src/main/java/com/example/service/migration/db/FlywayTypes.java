@@ -7,6 +7,7 @@ import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.executor.MigrationExecutor;
 import org.flywaydb.core.api.output.RepairOutput;
 import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.flywaydb.core.extensibility.MigrationType;
@@ -52,8 +53,26 @@ public final class FlywayTypes {
      * answer decides whether a group may promise to roll back as a whole.
      */
     public static boolean runsInTransaction(MigrationInfo info) {
-        ResolvedMigration resolved = info instanceof MigrationInfoImpl impl ? impl.getResolvedMigration() : null;
+        ResolvedMigration resolved = resolved(info);
         return resolved != null && resolved.getExecutor().canExecuteInTransaction();
+    }
+
+    /**
+     * What runs a resolved migration: Flyway's own executor, which parses the script and runs its
+     * statements on the connection it is given, as Flyway's migrate does.
+     *
+     * @throws IllegalArgumentException when {@code info} is not resolved
+     */
+    public static MigrationExecutor executor(MigrationInfo info) {
+        ResolvedMigration resolved = resolved(info);
+        if (resolved == null) {
+            throw new IllegalArgumentException(info.getScript() + " is not a migration of this code");
+        }
+        return resolved.getExecutor();
+    }
+
+    private static ResolvedMigration resolved(MigrationInfo info) {
+        return info instanceof MigrationInfoImpl impl ? impl.getResolvedMigration() : null;
     }
 
     /** A migration as repair reports it: no type, state or time, and the script's path. */
