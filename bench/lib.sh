@@ -32,9 +32,15 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
-# The packaged jar, built once when missing.
+# The packaged jar, built once when missing, and the start-up archive its image makes at build time
+# (Dockerfile.jvm), made when the tree's launcher can make one and it is missing or older than the jar.
 ensure_jar() {
+  local archive
+  archive="$(dirname "$JAR")/app-cds.jsa"
   [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q clean package -DskipTests >&2)
+  if grep -q -- --make-start-archive "$LAUNCHER" && { [ ! -f "$archive" ] || [ "$JAR" -nt "$archive" ]; }; then
+    "$LAUNCHER" --make-start-archive >&2
+  fi
 }
 
 now_ms() { date +%s%3N; }
