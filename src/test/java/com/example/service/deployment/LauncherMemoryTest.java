@@ -31,16 +31,17 @@ class LauncherMemoryTest {
     }
 
     @Test
-    void theLauncherServesWithTheSerialCollectorAndJavaOptsComeAfter() throws Exception {
+    void theLauncherServesWithItsCollectorAndJitSettingsAndJavaOptsComeAfter() throws Exception {
         String line = launch("serve", "-XX:+UseG1GC");
-        assertThat(line).startsWith("-XX:+UseSerialGC -XX:+UseG1GC -jar ");
-        assertThat(launch("", "")).startsWith("-XX:+UseSerialGC -jar ");
+        assertThat(line).startsWith("-XX:+UseSerialGC -XX:CompileThresholdScaling=2 -XX:+UseG1GC -jar ");
+        assertThat(launch("", "")).startsWith("-XX:+UseSerialGC -XX:CompileThresholdScaling=2 -jar ");
+        assertThat(launch("db", "")).doesNotContain("CompileThresholdScaling");
     }
 
     @Test
     void aServingJvmThatHasTheOptionTrimsItsNativeHeap() throws Exception {
         jdkRelease("17.0.15");
-        assertThat(launch("serve", "")).startsWith("-XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 -jar ");
+        assertThat(launch("serve", "")).startsWith("-XX:+UseSerialGC -XX:CompileThresholdScaling=2 -XX:TrimNativeHeapInterval=1000 -jar ");
         assertThat(launch("db", "")).doesNotContain("TrimNativeHeapInterval");
         jdkRelease("21.0.5");
         assertThat(launch("", "")).contains("-XX:TrimNativeHeapInterval=1000");
@@ -52,7 +53,7 @@ class LauncherMemoryTest {
     void aJvmWithoutTheOptionStartsWithoutIt() throws Exception {
         for (String version : List.of("17.0.8", "21.0.2", "11.0.24", "1.8.0_392")) {
             jdkRelease(version);
-            assertThat(launch("serve", "")).as(version).startsWith("-XX:+UseSerialGC -jar ");
+            assertThat(launch("serve", "")).as(version).startsWith("-XX:+UseSerialGC -XX:CompileThresholdScaling=2 -jar ");
         }
     }
 
