@@ -140,9 +140,13 @@ public final class ServiceProcess implements AutoCloseable {
         return command;
     }
 
-    /** {@code java -jar quarkus-run.jar args…}, for the tests of what a bare {@code java -jar} does. */
+    /**
+     * {@code java -jar quarkus-run.jar args…}, for the tests of what a bare {@code java -jar} does,
+     * with the C1 compiler alone, as every other process here ({@link #builder}): a bare {@code java}
+     * reads no JAVA_OPTS, and which compiler runs changes nothing a test looks at.
+     */
     public static List<String> jarCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;
     }
