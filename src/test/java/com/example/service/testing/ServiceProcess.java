@@ -34,6 +34,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
     /** The launcher the image puts on the PATH: its JVM options for commands are the ones users get. */
     private static final Path LAUNCHER = Path.of("src/main/docker/example-service").toAbsolutePath();
+    /** The JIT option of every JVM these tests start (see {@link #builder}). */
+    private static final String C1_ALONE = "-XX:TieredStopAtLevel=1";
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -146,7 +148,7 @@ public final class ServiceProcess implements AutoCloseable {
      * reads no JAVA_OPTS, and which compiler runs changes nothing a test looks at.
      */
     public static List<String> jarCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBin(), C1_ALONE, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;
     }
@@ -161,7 +163,7 @@ public final class ServiceProcess implements AutoCloseable {
         // A served process here lives seconds, not hours: C2 would spend a core compiling code it never
         // gets to run (bench/command.sh measures the same for db commands, which the launcher already
         // runs with C1 alone). A test that sets JAVA_OPTS replaces this.
-        builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        builder.environment().put("JAVA_OPTS", C1_ALONE);
         builder.environment().putAll(env);
         return builder;
     }

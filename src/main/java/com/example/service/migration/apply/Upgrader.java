@@ -134,18 +134,19 @@ public class Upgrader {
         MigrationProgress progress = new MigrationProgress(listener, tracker, total, phase, grouped);
         long start = System.nanoTime();
         try {
+            String from;
+            String last;
             if (grouped && !pending.isEmpty() && appliedInOneTransaction(configuration, plan, pending, progress)) {
-                String from = versionOf(plan.current());
-                String to = pending.stream().map(Upgrader::versionOf).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
-                return new UpgradeResult(from, highest(from, to), progress.committed(),
-                        Duration.ofNanos(System.nanoTime() - start).toMillis());
+                from = versionOf(plan.current());
+                last = pending.stream().map(Upgrader::versionOf).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+            } else {
+                MigrateResult result = configuration.callbacks(progress).load().migrate();
+                from = result.initialSchemaVersion;
+                last = result.targetSchemaVersion;
             }
-            MigrateResult result = configuration.callbacks(progress).load().migrate();
-            // Flyway names no target when it applied nothing (another instance migrated while we waited),
-            // and names the last one applied, which for a contract migration applied out of order is below
-            // the schema's version.
-            String reached = highest(result.initialSchemaVersion, result.targetSchemaVersion);
-            return new UpgradeResult(result.initialSchemaVersion, reached, progress.committed(),
+            // No last version when nothing was applied (another instance migrated while we waited), and a
+            // last one below the schema's version for a contract migration applied out of order.
+            return new UpgradeResult(from, highest(from, last), progress.committed(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (FlywayException e) {
             throw progress.failure(e);
