@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.example.service.database.EmbeddedServer.Durability;
 
@@ -27,6 +30,8 @@ import com.example.service.database.EmbeddedServer.Durability;
  * The embedded server in this JVM: one server per directory, its lifecycle, and the directories it
  * refuses. Processes sharing one directory are {@code EmbeddedDatabaseIT}'s part.
  */
+@Execution(ExecutionMode.CONCURRENT) // Beside the Quarkus tests (pom.xml); the lock keeps its own methods in order, on one shared directory.
+@ResourceLock("embedded-server-directory")
 class EmbeddedServerTest {
 
     /** One data directory for the tests that start a server, so that only the first pays for initdb. */

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * listens on. The probe paths are called on a running jar in {@link DeploymentProbesIT}, the flows
  * run in {@link DeploymentFlowsIT}.
  */
+@Execution(ExecutionMode.CONCURRENT) // Beside the Quarkus tests (pom.xml); the lock keeps its own methods in order.
+@ResourceLock("deployment-files")
 class DeploymentFilesTest {
 
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
