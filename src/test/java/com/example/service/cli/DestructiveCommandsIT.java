@@ -27,7 +27,7 @@ class DestructiveCommandsIT {
     void resetRefusesWithoutConfirmThenDropsEverythingAndMigrates() {
         try (TestDatabase database = TestDatabase.create()) {
             Db db = Db.on(database);
-            assertThat(db.run("upgrade").exitCode()).isZero();
+            database.upgrade();
             database.execute("INSERT INTO item (name) VALUES ('kept until reset')");
 
             CommandResult refused = db.run("reset");
@@ -74,7 +74,7 @@ class DestructiveCommandsIT {
     void downgradeUndoesNewestFirstAndUpgradeReappliesThem() {
         try (TestDatabase database = TestDatabase.create()) {
             Db db = Db.on(database);
-            assertThat(db.run("upgrade").exitCode()).isZero();
+            database.upgrade();
 
             CommandResult downgrade = db.run("downgrade", "--steps", "2", "--json");
             assertThat(downgrade.exitCode()).as(downgrade.toString()).isZero();
@@ -99,7 +99,7 @@ class DestructiveCommandsIT {
         try (TestDatabase database = TestDatabase.create();
                 MigrationFolder extra = MigrationFolder.create().with("V4__no_undo.sql", "CREATE TABLE no_undo (id int);\n")) {
             Db db = Db.on(database).withMigrations(extra);
-            assertThat(db.run("upgrade").exitCode()).isZero();
+            database.upgrade(extra.afterShipped());
 
             CommandResult downgrade = db.run("downgrade", "--steps", "2");
             assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(1);
@@ -158,7 +158,7 @@ class DestructiveCommandsIT {
                 MigrationFolder undo = MigrationFolder.create()
                         .with("U4__add_t4.sql", "DROP TABLE t4;\nSELECT * FROM no_such_table;\n")) {
             Db db = Db.on(database).withMigrations(extra).with("UNDO_LOCATIONS", "classpath:db/undo," + undo.location());
-            assertThat(db.run("upgrade").exitCode()).isZero();
+            database.upgrade(extra.afterShipped());
 
             CommandResult downgrade = db.run("downgrade", "--steps", "1");
             assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(1);
@@ -176,7 +176,7 @@ class DestructiveCommandsIT {
     void stepsMustBeBetweenOneAndTheNumberApplied() {
         try (TestDatabase database = TestDatabase.create()) {
             Db db = Db.on(database);
-            assertThat(db.run("upgrade").exitCode()).isZero();
+            database.upgrade();
             CommandResult tooMany = db.run("downgrade", "--steps", "4");
             assertThat(tooMany.exitCode()).isEqualTo(2);
             assertThat(tooMany.stderr()).contains("only 3 versioned migration(s) are applied");

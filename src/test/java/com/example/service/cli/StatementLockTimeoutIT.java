@@ -25,7 +25,7 @@ class StatementLockTimeoutIT {
     void aMigrationBlockedByAnOpenTransactionFailsFastAndSucceedsOnceTheBlockerIsGone() throws SQLException {
         try (TestDatabase database = TestDatabase.create();
                 MigrationFolder extra = MigrationFolder.create().with("V4__add_x.sql", "ALTER TABLE item ADD COLUMN x int;\n")) {
-            assertThat(Db.on(database).run("upgrade").exitCode()).isZero();
+            database.upgrade();
             Db db = Db.on(database).withMigrations(extra).with("MIGRATION_STATEMENT_LOCK_TIMEOUT", "1s");
 
             CommandResult blocked;
@@ -54,7 +54,7 @@ class StatementLockTimeoutIT {
     @Test
     void anUndoScriptBlockedByAnOpenTransactionFailsFastToo() throws SQLException {
         try (TestDatabase database = TestDatabase.create()) {
-            assertThat(Db.on(database).run("upgrade").exitCode()).isZero();
+            database.upgrade();
             Db db = Db.on(database).with("MIGRATION_STATEMENT_LOCK_TIMEOUT", "1s");
 
             CommandResult blocked;
