@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 /** A temporary folder of migration scripts, for MIGRATION_LOCATIONS=filesystem:…; closing deletes it. */
 public final class MigrationFolder implements AutoCloseable {
 
+    /** The migrations this code ships, as MIGRATION_LOCATIONS names them by default. */
+    public static final String SHIPPED = "classpath:db/migration";
+
     private final Path dir;
 
     private MigrationFolder(Path dir) {
@@ -45,7 +48,7 @@ public final class MigrationFolder implements AutoCloseable {
 
     /** This folder after the shipped migrations, as MIGRATION_LOCATIONS. */
     public String afterShipped() {
-        return "classpath:db/migration," + location();
+        return SHIPPED + "," + location();
     }
 
     @Override

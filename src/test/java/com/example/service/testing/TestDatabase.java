@@ -74,18 +74,23 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Applies the migrations at {@code locations} (MIGRATION_LOCATIONS' syntax; the shipped ones when
-     * empty) with Flyway in this JVM, into the same history table {@code db upgrade} writes: for the
-     * tests whose subject comes after an upgrade. The upgrade command itself is DbCommandsIT's subject;
-     * here it would cost a launch of the jar, about 2 s of CPU, for setup.
+     * Applies the shipped migrations with Flyway in this JVM, into the same history table
+     * {@code db upgrade} writes: for the tests whose subject comes after an upgrade. The upgrade
+     * command itself is DbCommandsIT's subject; here it would cost a launch of the jar, about 2 s of
+     * CPU, for setup.
      */
-    public void upgrade(String... locations) {
+    public void upgrade() {
+        upgrade(MigrationFolder.SHIPPED);
+    }
+
+    /** {@link #upgrade()} of the migrations at {@code migrationLocations}, in MIGRATION_LOCATIONS' syntax. */
+    public void upgrade(String migrationLocations) {
         PostgresServer server = PostgresServer.get();
         Flyway.configure(TestDatabase.class.getClassLoader())
                 // As FlywayFactory: with Flyway's transactional lock, V3's CREATE INDEX CONCURRENTLY waits forever.
                 .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .dataSource(server.jdbcUrl(name), server.user(), server.password())
-                .locations(locations.length == 0 ? new String[] { "classpath:db/migration" } : String.join(",", locations).split(","))
+                .locations(migrationLocations.split(","))
                 .load().migrate();
     }
 
