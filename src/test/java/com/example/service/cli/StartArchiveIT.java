@@ -38,8 +38,7 @@ class StartArchiveIT {
     static void migratedDatabase() throws IOException {
         database = TestDatabase.create();
         folder = Files.createTempDirectory("start-archive-");
-        CommandResult upgrade = ServiceProcess.run(ServiceProcess.environment(database.name()), "db", "upgrade");
-        assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+        database.upgrade();
     }
 
     @AfterAll
