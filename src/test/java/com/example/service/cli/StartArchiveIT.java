@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,33 @@ class StartArchiveIT {
         long shared = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
         assertThat(fromArchive).as("classes taken from the start-up archive").isGreaterThan(5000);
         assertThat(shared).as("classes shared, of %d loaded", loaded.size()).isGreaterThan(loaded.size() * 8 / 10);
+    }
+
+    @Test
+    void onJdk25TheLauncherMakesAnAotCacheAndStartsFromIt() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(OTHER_JAVA), "no JDK 25 at " + OTHER_JAVA);
+        Path archive = folder.resolve("jdk25.aot");
+        Map<String, String> jdk25 = Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(),
+                "PATH", OTHER_JAVA.getParent() + ":" + System.getenv("PATH"));
+        CommandResult made = launcher(jdk25, "--make-start-archive");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        // A cache is a static archive (magic 0xf00baba2), not the dynamic one JDK 17 makes (0xf00baba8).
+        byte[] magic = Arrays.copyOf(Files.readAllBytes(archive), 4);
+        assertThat(magic).as("an AOT cache").containsExactly(0xa2, 0xab, 0x0b, 0xf0);
+
+        Path classes = folder.resolve("jdk25-classes.log");
+        Map<String, String> logged = new HashMap<>(jdk25);
+        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        CommandResult check = launcher(logged, "db", "check", "--json");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.json().get("current").asBoolean()).isTrue();
+        assertThat(check.stderr()).as("the JVM took the cache without a word").isBlank();
+        List<String> loaded;
+        try (Stream<String> lines = Files.lines(classes)) {
+            loaded = lines.filter(line -> line.contains(" source: ")).toList();
+        }
+        long shared = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
+        assertThat(shared).as("classes from the cache, of %d loaded", loaded.size()).isGreaterThan(loaded.size() * 8 / 10);
     }
 
     @Test
