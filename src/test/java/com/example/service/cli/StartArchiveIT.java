@@ -70,10 +70,7 @@ class StartArchiveIT {
         assertThat(check.stderr()).doesNotContain(IGNORED);
         // The libraries' classes too, not only the JDK's: with Quarkus' own class loader (fast-jar)
         // under 70% of a db check's classes came from the archives, with the JVM's (aot-jar) over 85%.
-        List<String> loaded;
-        try (Stream<String> lines = Files.lines(classes)) {
-            loaded = lines.filter(line -> line.contains(" source: ")).toList();
-        }
+        List<String> loaded = loadedClasses(classes);
         long fromArchive = loaded.stream().filter(line -> line.endsWith("source: shared objects file (top)")).count();
         long shared = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
         assertThat(fromArchive).as("classes taken from the start-up archive").isGreaterThan(5000);
@@ -84,8 +81,7 @@ class StartArchiveIT {
     void onJdk25TheLauncherMakesAnAotCacheAndStartsFromIt() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(OTHER_JAVA), "no JDK 25 at " + OTHER_JAVA);
         Path archive = folder.resolve("jdk25.aot");
-        Map<String, String> jdk25 = Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(),
-                "PATH", OTHER_JAVA.getParent() + ":" + System.getenv("PATH"));
+        Map<String, String> jdk25 = onOtherJava(archive);
         CommandResult made = launcher(jdk25, "--make-start-archive");
         assertThat(made.exitCode()).as(made.toString()).isZero();
         // A cache is a static archive (magic 0xf00baba2), not the dynamic one JDK 17 makes (0xf00baba8).
@@ -99,10 +95,7 @@ class StartArchiveIT {
         assertThat(check.exitCode()).as(check.toString()).isZero();
         assertThat(check.json().get("current").asBoolean()).isTrue();
         assertThat(check.stderr()).as("the JVM took the cache without a word").isBlank();
-        List<String> loaded;
-        try (Stream<String> lines = Files.lines(classes)) {
-            loaded = lines.filter(line -> line.contains(" source: ")).toList();
-        }
+        List<String> loaded = loadedClasses(classes);
         long shared = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
         assertThat(shared).as("classes from the cache, of %d loaded", loaded.size()).isGreaterThan(loaded.size() * 8 / 10);
     }
@@ -111,9 +104,7 @@ class StartArchiveIT {
     void anArchiveOfAnotherJvmIsIgnoredInOneLine() throws IOException {
         Path archive = folder.resolve("other-jvm.jsa");
         if (Files.isExecutable(OTHER_JAVA)) {
-            Map<String, String> otherJvm = Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(),
-                    "PATH", OTHER_JAVA.getParent() + ":" + System.getenv("PATH"));
-            CommandResult made = launcher(otherJvm, "--make-start-archive");
+            CommandResult made = launcher(onOtherJava(archive), "--make-start-archive");
             assertThat(made.exitCode()).as(made.toString()).isZero();
         } else {
             // A stamp naming a JVM that is not this one, as an archive from another image would have.
@@ -144,6 +135,18 @@ class StartArchiveIT {
         List<String> notes = check.stderr().lines().filter(line -> line.contains("archive")).toList();
         assertThat(notes).as(check.toString()).containsExactly(IGNORED + archive
                 + " ignored: made for another JVM or jar (example-service --make-start-archive makes it again)");
+    }
+
+    /** The launcher's environment with the other JDK first on the PATH and {@code archive} as its archive. */
+    private static Map<String, String> onOtherJava(Path archive) {
+        return Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(), "PATH", OTHER_JAVA.getParent() + ":" + System.getenv("PATH"));
+    }
+
+    /** The lines of a {@code -Xlog:class+load} file that name where a class came from. */
+    private static List<String> loadedClasses(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" source: ")).toList();
+        }
     }
 
     private static CommandResult launcher(Map<String, String> extra, String... args) {
