@@ -33,13 +33,17 @@ bench_cleanup() {
 trap bench_cleanup EXIT
 
 # The packaged jar, built once when missing, and the start-up archive its image makes at build time
-# (Dockerfile.jvm), made when the tree's launcher can make one and it is missing or older than the jar.
+# (Dockerfile.jvm), made when the tree's launcher can make one and it is missing, older than the jar,
+# or made by another JVM than the one on the PATH (which the launcher would ignore).
 ensure_jar() {
-  local archive
+  local archive java
   archive="$(dirname "$JAR")/app-cds.jsa"
+  java=$(readlink -f "$(command -v java)")
   [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q clean package -DskipTests >&2)
-  if grep -q -- --make-start-archive "$LAUNCHER" && { [ ! -f "$archive" ] || [ "$JAR" -nt "$archive" ]; }; then
+  if grep -q -- --make-start-archive "$LAUNCHER" && { [ ! -f "$archive" ] || [ "$JAR" -nt "$archive" ] ||
+    [ "$(cat "$archive.made-by" 2>/dev/null)" != "$java" ]; }; then
     "$LAUNCHER" --make-start-archive >&2
+    echo "$java" >"$archive.made-by"
   fi
 }
 

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
@@ -171,11 +173,17 @@ class AdminUpgradeTest {
     @Order(5)
     void ofTwoConcurrentUpgradesOneMigratesAndTheOtherGets409AtOnce() throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Timed> first = CompletableFuture.supplyAsync(() -> upgradeTo4(start));
-        CompletableFuture<Timed> second = CompletableFuture.supplyAsync(() -> upgradeTo4(start));
-        start.countDown();
-
-        List<Timed> answers = List.of(first.get(), second.get());
+        // A thread each: on 2 cores the common pool has one thread, where Java 25 (not 17) runs both, in turn.
+        ExecutorService twoThreads = Executors.newFixedThreadPool(2);
+        List<Timed> answers;
+        try {
+            CompletableFuture<Timed> first = CompletableFuture.supplyAsync(() -> upgradeTo4(start), twoThreads);
+            CompletableFuture<Timed> second = CompletableFuture.supplyAsync(() -> upgradeTo4(start), twoThreads);
+            start.countDown();
+            answers = List.of(first.get(), second.get());
+        } finally {
+            twoThreads.shutdown();
+        }
         Timed winner = answers.stream().filter(t -> t.response.statusCode() == 200).findFirst().orElseThrow(
                 () -> new AssertionError("no upgrade succeeded: " + answers));
         Timed loser = answers.stream().filter(t -> t != winner).findFirst().orElseThrow();

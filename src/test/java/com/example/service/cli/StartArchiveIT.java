@@ -29,8 +29,10 @@ import com.example.service.testing.TestDatabase;
 class StartArchiveIT {
 
     private static final Path LAUNCHER = Path.of("src/main/docker/example-service").toAbsolutePath();
-    /** The other JDK these machines have beside the one running the tests. */
-    private static final Path OTHER_JAVA = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    /** Where these machines keep the two JDKs the launcher makes different archives on. */
+    private static final Map<Integer, Path> JDKS = Map.of(
+            17, Path.of("/usr/lib/jvm/java-17-openjdk-amd64"),
+            25, Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
     private static final String IGNORED = "example-service: start-up archive ";
 
     private static TestDatabase database;
@@ -54,17 +56,19 @@ class StartArchiveIT {
     }
 
     @Test
-    void anArchiveMadeByTheLauncherIsUsed() throws IOException {
+    void onJdk17TheLauncherMakesAnArchiveAndStartsFromIt() throws IOException {
         Path archive = folder.resolve("good.jsa");
-        CommandResult made = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString()), "--make-start-archive");
+        Map<String, String> jdk17 = onJava(17, archive);
+        CommandResult made = launcher(jdk17, "--make-start-archive");
         assertThat(made.exitCode()).as(made.toString()).isZero();
         assertThat(archive).exists();
         assertThat(folder.resolve("good.jsa.stamp")).exists();
 
         // The JVM names the archive a class came from: "(top)" is this one, above the JDK's own.
         Path classes = folder.resolve("classes.log");
-        CommandResult check = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(),
-                "JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), "db", "check", "--json");
+        Map<String, String> logged = new HashMap<>(jdk17);
+        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        CommandResult check = launcher(logged, "db", "check", "--json");
         assertThat(check.exitCode()).as(check.toString()).isZero();
         assertThat(check.json().get("current").asBoolean()).isTrue();
         assertThat(check.stderr()).doesNotContain(IGNORED);
@@ -79,9 +83,8 @@ class StartArchiveIT {
 
     @Test
     void onJdk25TheLauncherMakesAnAotCacheAndStartsFromIt() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(OTHER_JAVA), "no JDK 25 at " + OTHER_JAVA);
         Path archive = folder.resolve("jdk25.aot");
-        Map<String, String> jdk25 = onOtherJava(archive);
+        Map<String, String> jdk25 = onJava(25, archive);
         CommandResult made = launcher(jdk25, "--make-start-archive");
         assertThat(made.exitCode()).as(made.toString()).isZero();
         // A cache is a static archive (magic 0xf00baba2), not the dynamic one JDK 17 makes (0xf00baba8).
@@ -103,8 +106,9 @@ class StartArchiveIT {
     @Test
     void anArchiveOfAnotherJvmIsIgnoredInOneLine() throws IOException {
         Path archive = folder.resolve("other-jvm.jsa");
-        if (Files.isExecutable(OTHER_JAVA)) {
-            CommandResult made = launcher(onOtherJava(archive), "--make-start-archive");
+        int other = Runtime.version().feature() == 25 ? 17 : 25;
+        if (Files.isExecutable(jdk(other).resolve("bin/java"))) {
+            CommandResult made = launcher(onJava(other, archive), "--make-start-archive");
             assertThat(made.exitCode()).as(made.toString()).isZero();
         } else {
             // A stamp naming a JVM that is not this one, as an archive from another image would have.
@@ -137,9 +141,19 @@ class StartArchiveIT {
                 + " ignored: made for another JVM or jar (example-service --make-start-archive makes it again)");
     }
 
-    /** The launcher's environment with the other JDK first on the PATH and {@code archive} as its archive. */
-    private static Map<String, String> onOtherJava(Path archive) {
-        return Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(), "PATH", OTHER_JAVA.getParent() + ":" + System.getenv("PATH"));
+    /**
+     * The launcher's environment with JDK {@code feature} first on the PATH and {@code archive} as its
+     * archive; the test is skipped where that JDK is missing.
+     */
+    private static Map<String, String> onJava(int feature, Path archive) {
+        Path bin = jdk(feature).resolve("bin");
+        Assumptions.assumeTrue(Files.isExecutable(bin.resolve("java")), "no JDK " + feature + " at " + bin);
+        return Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString(), "PATH", bin + ":" + System.getenv("PATH"));
+    }
+
+    /** The JDK {@code feature}: the one running the tests when it is that one, else where these machines keep it. */
+    private static Path jdk(int feature) {
+        return Runtime.version().feature() == feature ? Path.of(System.getProperty("java.home")) : JDKS.get(feature);
     }
 
     /** The lines of a {@code -Xlog:class+load} file that name where a class came from. */
