@@ -78,34 +78,6 @@ class AllOrNothingUpgradeIT {
     }
 
     @Test
-    void writesTheSchemaAndTheHistoryRowsThatFlywayAppliesOneByOneWrites() {
-        String rows = "SELECT installed_rank || ' ' || coalesce(version, '-') || ' ' || description || ' ' || type || ' '"
-                + " || script || ' ' || coalesce(checksum::text, '-') || ' ' || installed_by || ' ' || success"
-                + " FROM flyway_schema_history ORDER BY installed_rank";
-        try (TestDatabase oneByOne = TestDatabase.create(); TestDatabase grouped = TestDatabase.create();
-                MigrationFolder folder = MigrationFolder.create()
-                        .with("V1__first.sql", "CREATE TABLE first (id bigint PRIMARY KEY);\n")
-                        .with("V1_1__dotted_version.sql", "ALTER TABLE first ADD COLUMN owner text DEFAULT '${flyway:user}';\n")
-                        // A migration's session settings do not leak into the next one, as with Flyway.
-                        .with("V2__elsewhere.sql", "CREATE SCHEMA elsewhere;\nSET search_path TO elsewhere;\n"
-                                + "CREATE TABLE moved (id int);\n")
-                        .with("V3.sql", "CREATE TABLE back_in_public (id int);\n")
-                        .with("R__first_view.sql", "CREATE OR REPLACE VIEW first_view AS SELECT id, owner FROM first;\n")) {
-            assertThat(Db.on(oneByOne).with("MIGRATION_LOCATIONS", folder.location()).run("upgrade").exitCode()).isZero();
-            CommandResult upgrade = Db.on(grouped).with("MIGRATION_LOCATIONS", folder.location()).run("upgrade", "--all-or-nothing");
-            assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
-            assertThat(upgrade.stdout()).contains("[5/5] R__first_view.sql first view", "Upgraded from none to 3: 5 migration(s)");
-
-            assertThat(grouped.column(rows)).hasSize(5).isEqualTo(oneByOne.column(rows));
-            assertThat(SchemaCatalog.of(grouped)).contains("table back_in_public BASE TABLE").isEqualTo(SchemaCatalog.of(oneByOne));
-            assertThat(grouped.single("SELECT column_default FROM information_schema.columns WHERE table_name = 'first' AND column_name = 'owner'"))
-                    .as("Flyway's placeholders replaced").doesNotContain("${");
-            assertThat(grouped.single("SELECT table_schema FROM information_schema.tables WHERE table_name = 'moved'"))
-                    .isEqualTo("elsewhere");
-        }
-    }
-
-    @Test
     void sqlCallbacksRunAsFlywayRunsThem() {
         try (TestDatabase database = TestDatabase.create();
                 MigrationFolder folder = fiveTables(null).with("afterEachMigrate.sql",

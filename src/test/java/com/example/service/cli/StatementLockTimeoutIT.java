@@ -52,6 +52,25 @@ class StatementLockTimeoutIT {
     }
 
     @Test
+    void aLaterMigrationOfTheSameUpgradeFailsFastToo() throws SQLException {
+        try (TestDatabase database = TestDatabase.create();
+                MigrationFolder extra = MigrationFolder.create().with("V4__other.sql", "CREATE TABLE other (id int);\n")
+                        .with("V5__add_x.sql", "ALTER TABLE item ADD COLUMN x int;\n")) {
+            database.upgrade();
+            Db db = Db.on(database).withMigrations(extra).with("MIGRATION_STATEMENT_LOCK_TIMEOUT", "1s");
+
+            CommandResult blocked;
+            try (Connection blocker = holdAccessShareLockOnItem(database)) {
+                blocked = db.run("upgrade");
+            }
+            // Each migration has its own transaction, and the timeout is set again for each one.
+            assertThat(blocked.exitCode()).as(blocked.toString()).isEqualTo(1);
+            assertThat(blocked.stderr()).contains("V5__add_x.sql", "55P03");
+            assertThat(database.appliedVersions()).containsExactly("1", "2", "3", "4");
+        }
+    }
+
+    @Test
     void anUndoScriptBlockedByAnOpenTransactionFailsFastToo() throws SQLException {
         try (TestDatabase database = TestDatabase.create()) {
             database.upgrade();

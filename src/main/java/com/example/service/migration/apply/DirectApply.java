@@ -29,18 +29,19 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 
 /**
- * Applies an all-or-nothing group on one connection in one transaction: each migration through
- * Flyway's own executor (its parser, placeholders and statement rules), then the group's history
- * rows, as Flyway writes them, in one batch, then one commit. Flyway's own group does the same work
- * but sends nine statements of bookkeeping per migration besides its SQL (three {@code SET ROLE},
- * two existence checks, a re-read of the history, the row, the search path, a database type probe):
- * a third of a 1000-migration upgrade's main thread (bench/README.md). Here the role and search
- * path are put back with one statement between migrations, as Flyway puts them back, the history is
- * read and written once for the group, and only the type probe, inside Flyway's executor, stays.
- * Flyway still prepares the history table ({@link FlywayFactory#prepareHistory}).
+ * Applies pending migrations on one connection, each through Flyway's own executor (its parser,
+ * placeholders and statement rules) but in this loop instead of Flyway's: all in one transaction
+ * (all-or-nothing), or each in its own with its history row, as Flyway's default does. Flyway's
+ * loop re-plans before each migration it applies in its own transaction (re-reading the history,
+ * re-resolving every script), so its time grows with the square of the count, and it sends nine
+ * statements of bookkeeping per migration besides its SQL (three {@code SET ROLE}, two existence
+ * checks, a re-read of the history, the row, the search path, a database type probe): here the plan
+ * is read once, the role and search path are put back with one statement between migrations, as
+ * Flyway puts them back, and only the type probe, inside Flyway's executor, stays. Flyway still
+ * prepares the history table ({@link FlywayFactory#prepareHistory}).
  */
 @ApplicationScoped
-class GroupTransaction {
+class DirectApply {
 
     private static final String SESSION = "SELECT current_user, current_setting('role'), current_setting('search_path'),"
             + " (SELECT coalesce(max(installed_rank), 0) FROM " + FlywayFactory.HISTORY_TABLE + ")";
@@ -54,23 +55,26 @@ class GroupTransaction {
     private final AgroalDataSource dataSource;
     private final FlywayFactory flywayFactory;
 
-    GroupTransaction(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, FlywayFactory flywayFactory) {
+    DirectApply(@DataSource(MigrationDataSource.NAME) AgroalDataSource dataSource, FlywayFactory flywayFactory) {
         this.dataSource = dataSource;
         this.flywayFactory = flywayFactory;
     }
 
     /**
-     * Applies {@code group}, the pending migrations of {@code plan}, in order, telling
-     * {@code progress}; false, having done nothing, when the history has changed since the plan was
-     * read (Flyway baselined a schema that had no history), so that the caller lets Flyway plan again.
+     * Applies {@code pending}, the pending migrations of {@code plan}, in order, telling
+     * {@code progress}, in one transaction or, unless {@code oneTransaction}, each in its own; false,
+     * having done nothing, when the history has changed since the plan was read (Flyway baselined a
+     * schema that had no history), so that the caller lets Flyway plan again.
      *
-     * @throws FlywayException when a migration or the history fails; the transaction is rolled back
+     * @throws FlywayException when a migration or the history fails; its transaction is rolled
+     *         back, and with it the whole group in one transaction
      */
-    boolean apply(Configuration configuration, MigrationInfoService plan, List<MigrationInfo> group, MigrationProgress progress) {
+    boolean apply(Configuration configuration, MigrationInfoService plan, List<MigrationInfo> pending, boolean oneTransaction,
+            MigrationProgress progress) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                boolean applied = applyIn(connection, configuration, plan, group, progress);
+                boolean applied = applyIn(connection, configuration, plan, pending, oneTransaction, progress);
                 if (applied) {
                     connection.commit();
                 } else {
@@ -79,7 +83,8 @@ class GroupTransaction {
                 return applied;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
-                throw e instanceof SQLException sql ? new FlywayException("the all-or-nothing group failed: " + sql.getMessage(), sql)
+                throw e instanceof SQLException sql
+                        ? new FlywayException((oneTransaction ? "the all-or-nothing group failed: " : "the upgrade failed: ") + sql.getMessage(), sql)
                         : (RuntimeException) e;
             }
         } catch (SQLException e) {
@@ -89,7 +94,7 @@ class GroupTransaction {
     }
 
     private boolean applyIn(Connection connection, Configuration configuration, MigrationInfoService plan,
-            List<MigrationInfo> group, MigrationProgress progress) throws SQLException {
+            List<MigrationInfo> pending, boolean oneTransaction, MigrationProgress progress) throws SQLException {
         Session session;
         try (Statement statement = connection.createStatement()) {
             statement.execute(flywayFactory.lockTimeoutSql(true));
@@ -115,10 +120,16 @@ class GroupTransaction {
             }
         };
         List<AppliedMigration> done = new ArrayList<>();
-        try (PreparedStatement restore = connection.prepareStatement(RESTORE)) {
-            for (MigrationInfo migration : group) {
+        try (PreparedStatement restore = connection.prepareStatement(RESTORE);
+                PreparedStatement insert = connection.prepareStatement(ROW);
+                Statement lockTimeout = connection.createStatement()) {
+            for (MigrationInfo migration : pending) {
                 if (!done.isEmpty()) {
                     session.restore(restore);
+                    if (!oneTransaction) {
+                        // The last one committed, and its SET LOCAL with it.
+                        lockTimeout.execute(flywayFactory.lockTimeoutSql(true));
+                    }
                 }
                 progress.starting(migration, connection);
                 try {
@@ -128,29 +139,39 @@ class GroupTransaction {
                     throw e;
                 }
                 done.add(progress.finished(migration));
+                if (!oneTransaction) {
+                    row(insert, session, done.size() - 1, migration, done.get(done.size() - 1));
+                    insert.executeUpdate();
+                    connection.commit();
+                }
             }
             session.restore(restore);
-        }
-        try (PreparedStatement insert = connection.prepareStatement(ROW)) {
-            for (int i = 0; i < group.size(); i++) {
-                MigrationInfo migration = group.get(i);
-                insert.setInt(1, session.lastRank() + 1 + i);
-                insert.setString(2, migration.getVersion() == null ? null : migration.getVersion().toString());
-                insert.setString(3, migration.getDescription());
-                insert.setString(4, migration.getType().name());
-                insert.setString(5, migration.getScript());
-                if (migration.getChecksum() == null) {
-                    insert.setNull(6, Types.INTEGER);
-                } else {
-                    insert.setInt(6, migration.getChecksum());
+            if (oneTransaction) {
+                for (int i = 0; i < pending.size(); i++) {
+                    row(insert, session, i, pending.get(i), done.get(i));
+                    insert.addBatch();
                 }
-                insert.setString(7, session.installedBy());
-                insert.setInt(8, (int) done.get(i).executionTimeMs());
-                insert.addBatch();
+                insert.executeBatch();
             }
-            insert.executeBatch();
         }
         return true;
+    }
+
+    /** Sets {@code insert}'s parameters to the history row of {@code migration}, the {@code index}th applied. */
+    private static void row(PreparedStatement insert, Session session, int index, MigrationInfo migration, AppliedMigration done)
+            throws SQLException {
+        insert.setInt(1, session.lastRank() + 1 + index);
+        insert.setString(2, migration.getVersion() == null ? null : migration.getVersion().toString());
+        insert.setString(3, migration.getDescription());
+        insert.setString(4, migration.getType().name());
+        insert.setString(5, migration.getScript());
+        if (migration.getChecksum() == null) {
+            insert.setNull(6, Types.INTEGER);
+        } else {
+            insert.setInt(6, migration.getChecksum());
+        }
+        insert.setString(7, session.installedBy());
+        insert.setInt(8, (int) done.executionTimeMs());
     }
 
     /** The highest installed rank the plan read: the history's, unless it changed since. */
@@ -168,7 +189,7 @@ class GroupTransaction {
         }
     }
 
-    /** Who applies the group, the session settings before it, and the history's last rank. */
+    /** Who applies the migrations, the session settings before them, and the history's last rank. */
     private record Session(String installedBy, String role, String searchPath, int lastRank) {
 
         void restore(PreparedStatement restore) throws SQLException {

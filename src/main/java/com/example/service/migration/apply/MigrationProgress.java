@@ -27,7 +27,7 @@ import static org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE;
 
 /**
  * Counts and times each migration through Flyway's callbacks (or, for a group applied by
- * {@link GroupTransaction}, its calls), and remembers the one that failed.
+ * {@link DirectApply}, its calls), and remembers the one that failed.
  * In a group (all-or-nothing) Flyway calls back after each migration before anything is committed:
  * those migrations are told to the listener (progress lines, audit count, metrics) only once
  * {@link #committed()} says the group's transaction is, and never when it rolled back.
@@ -105,7 +105,7 @@ final class MigrationProgress implements Callback {
         return "example-service-progress";
     }
 
-    /** Flyway's migrate has returned: every migration applied is committed. */
+    /** The upgrade has returned: every migration applied is committed. */
     List<AppliedMigration> committed() {
         tracker.committed();
         if (grouped) {

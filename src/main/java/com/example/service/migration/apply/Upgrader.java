@@ -45,13 +45,13 @@ public class Upgrader {
 
     private final FlywayFactory flywayFactory;
     private final SchemaInspector inspector;
-    private final GroupTransaction groupTransaction;
+    private final DirectApply directApply;
     private final ReadinessMode mode;
 
-    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, GroupTransaction groupTransaction, MigrationConfig config) {
+    Upgrader(FlywayFactory flywayFactory, SchemaInspector inspector, DirectApply directApply, MigrationConfig config) {
         this.flywayFactory = flywayFactory;
         this.inspector = inspector;
-        this.groupTransaction = groupTransaction;
+        this.directApply = directApply;
         this.mode = config.readinessMode();
     }
 
@@ -62,7 +62,7 @@ public class Upgrader {
      * migrations make that block the upgrade ({@link Drift}; tolerated drift is logged),
      * {@link ValidationFailedException} when a migration is recorded as failed, and
      * {@link MigrationFailedException} when a migration's SQL fails (its transaction rolled back).
-     * With {@code allOrNothing}, every pending migration runs in one transaction ({@link GroupTransaction}, or
+     * With {@code allOrNothing}, every pending migration runs in one transaction ({@link DirectApply}, or
      * Flyway's group when Flyway must run it): one that fails rolls them all back. That is refused
      * ({@link InvalidArgumentException}) before anything runs when one of them cannot run in a transaction.
      */
@@ -126,9 +126,7 @@ public class Upgrader {
         checkDrift(Drift.of(findings), total);
         if (grouped) {
             refuseNonTransactional(pending);
-            // Flyway plans once for the whole group instead of once per migration, which is what
-            // makes a long run of small migrations grow linearly; GroupTransaction also spares
-            // Flyway's bookkeeping per migration.
+            // Should Flyway apply the group after all: it plans once for a group, not once per migration.
             configuration.group(true);
         }
         MigrationProgress progress = new MigrationProgress(listener, tracker, total, phase, grouped);
@@ -136,7 +134,7 @@ public class Upgrader {
         try {
             String from;
             String last;
-            if (grouped && !pending.isEmpty() && appliedInOneTransaction(configuration, plan, pending, progress)) {
+            if (!pending.isEmpty() && appliedDirectly(configuration, plan, pending, grouped, progress)) {
                 from = versionOf(plan.current());
                 last = pending.stream().map(Upgrader::versionOf).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             } else {
@@ -154,19 +152,21 @@ public class Upgrader {
     }
 
     /**
-     * The group applied by {@link GroupTransaction}, after Flyway has prepared the history as its
-     * migrate would; false when Flyway must apply it: callbacks, which only Flyway's loop calls, or
-     * a history that its preparation changed (a baseline), which only Flyway's own plan follows.
+     * The pending migrations applied by {@link DirectApply}, which plans once where Flyway's own
+     * loop plans before each migration, after Flyway has prepared the history as its migrate would;
+     * false when Flyway must apply them: callbacks, which only Flyway's loop calls; a migration
+     * outside any transaction, which Flyway runs with its own connection rules; or a history that
+     * its preparation changed (a baseline), which only Flyway's own plan follows.
      */
-    private boolean appliedInOneTransaction(FluentConfiguration configuration, MigrationInfoService plan,
-            List<MigrationInfo> pending, MigrationProgress progress) {
-        if (FlywayFactory.hasCallbacks(configuration)) {
+    private boolean appliedDirectly(FluentConfiguration configuration, MigrationInfoService plan,
+            List<MigrationInfo> pending, boolean oneTransaction, MigrationProgress progress) {
+        if (FlywayFactory.hasCallbacks(configuration) || !pending.stream().allMatch(FlywayTypes::runsInTransaction)) {
             return false;
         }
         if (plan.applied().length == 0) {
             FlywayFactory.prepareHistory(configuration);
         }
-        return groupTransaction.apply(configuration, plan, pending, progress);
+        return directApply.apply(configuration, plan, pending, oneTransaction, progress);
     }
 
     private static String versionOf(MigrationInfo info) {
