@@ -124,12 +124,9 @@ class DirectApply {
                 PreparedStatement insert = connection.prepareStatement(ROW);
                 Statement lockTimeout = connection.createStatement()) {
             for (MigrationInfo migration : pending) {
-                if (!done.isEmpty()) {
-                    session.restore(restore);
-                    if (!oneTransaction) {
-                        // The last one committed, and its SET LOCAL with it.
-                        lockTimeout.execute(flywayFactory.lockTimeoutSql(true));
-                    }
+                if (!oneTransaction && !done.isEmpty()) {
+                    // The last one committed, and its SET LOCAL with it.
+                    lockTimeout.execute(flywayFactory.lockTimeoutSql(true));
                 }
                 progress.starting(migration, connection);
                 try {
@@ -139,13 +136,14 @@ class DirectApply {
                     throw e;
                 }
                 done.add(progress.finished(migration));
+                // Before the history row too: the migration may have moved the search path away from it.
+                session.restore(restore);
                 if (!oneTransaction) {
                     row(insert, session, done.size() - 1, migration, done.get(done.size() - 1));
                     insert.executeUpdate();
                     connection.commit();
                 }
             }
-            session.restore(restore);
             if (oneTransaction) {
                 for (int i = 0; i < pending.size(); i++) {
                     row(insert, session, i, pending.get(i), done.get(i));
