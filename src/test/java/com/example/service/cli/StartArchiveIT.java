@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,8 @@ class StartArchiveIT {
             25, Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
     private static final String IGNORED = "example-service: start-up archive ";
 
+    private static final Map<Integer, Path> ARCHIVES = new ConcurrentHashMap<>();
+
     private static TestDatabase database;
     private static Path folder;
 
@@ -57,12 +60,8 @@ class StartArchiveIT {
 
     @Test
     void onJdk17TheLauncherMakesAnArchiveAndStartsFromIt() throws IOException {
-        Path archive = folder.resolve("good.jsa");
+        Path archive = madeOn(17);
         Map<String, String> jdk17 = onJava(17, archive);
-        CommandResult made = launcher(jdk17, "--make-start-archive");
-        assertThat(made.exitCode()).as(made.toString()).isZero();
-        assertThat(archive).exists();
-        assertThat(folder.resolve("good.jsa.stamp")).exists();
 
         // The JVM names the archive a class came from: "(top)" is this one, above the JDK's own.
         Path classes = folder.resolve("classes.log");
@@ -83,10 +82,8 @@ class StartArchiveIT {
 
     @Test
     void onJdk25TheLauncherMakesAnAotCacheAndStartsFromIt() throws IOException {
-        Path archive = folder.resolve("jdk25.aot");
+        Path archive = madeOn(25);
         Map<String, String> jdk25 = onJava(25, archive);
-        CommandResult made = launcher(jdk25, "--make-start-archive");
-        assertThat(made.exitCode()).as(made.toString()).isZero();
         // A cache is a static archive (magic 0xf00baba2), not the dynamic one JDK 17 makes (0xf00baba8).
         byte[] magic = Arrays.copyOf(Files.readAllBytes(archive), 4);
         assertThat(magic).as("an AOT cache").containsExactly(0xa2, 0xab, 0x0b, 0xf0);
@@ -105,14 +102,13 @@ class StartArchiveIT {
 
     @Test
     void anArchiveOfAnotherJvmIsIgnoredInOneLine() throws IOException {
-        Path archive = folder.resolve("other-jvm.jsa");
         int other = Runtime.version().feature() == 25 ? 17 : 25;
+        Path archive;
         if (Files.isExecutable(jdk(other).resolve("bin/java"))) {
-            CommandResult made = launcher(onJava(other, archive), "--make-start-archive");
-            assertThat(made.exitCode()).as(made.toString()).isZero();
+            archive = madeOn(other);
         } else {
             // A stamp naming a JVM that is not this one, as an archive from another image would have.
-            Files.writeString(archive, "not an archive of this JVM");
+            archive = Files.writeString(folder.resolve("other-jvm.jsa"), "not an archive of this JVM");
             Files.writeString(folder.resolve("other-jvm.jsa.stamp"), "/opt/other-jdk/lib/modules 1 1\n");
         }
         assertIgnoredInOneLine(archive);
@@ -139,6 +135,20 @@ class StartArchiveIT {
         List<String> notes = check.stderr().lines().filter(line -> line.contains("archive")).toList();
         assertThat(notes).as(check.toString()).containsExactly(IGNORED + archive
                 + " ignored: made for another JVM or jar (example-service --make-start-archive makes it again)");
+    }
+
+    /**
+     * The archive the launcher makes on JDK {@code feature}, made once for the class: a training run
+     * costs more than all the checks of it.
+     */
+    private static Path madeOn(int feature) {
+        return ARCHIVES.computeIfAbsent(feature, jdk -> {
+            Path archive = folder.resolve("jdk" + jdk + ".jsa");
+            CommandResult made = launcher(onJava(jdk, archive), "--make-start-archive");
+            assertThat(made.exitCode()).as(made.toString()).isZero();
+            assertThat(Path.of(archive + ".stamp")).exists();
+            return archive;
+        });
     }
 
     /**
