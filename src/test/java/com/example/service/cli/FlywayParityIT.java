@@ -37,10 +37,10 @@ class FlywayParityIT {
         try (TestDatabase flyways = TestDatabase.create(); TestDatabase oneByOne = TestDatabase.create();
                 TestDatabase grouped = TestDatabase.create(); MigrationFolder folder = scripts.apply(MigrationFolder.create());
                 MigrationFolder reference = scripts.apply(MigrationFolder.create()).with(NO_OP_CALLBACK, "SELECT 1;\n")) {
-            assertThat(upgrade(flyways, reference).exitCode()).isZero();
-            CommandResult each = upgrade(oneByOne, folder);
+            assertThat(on(flyways, reference).run("upgrade").exitCode()).isZero();
+            CommandResult each = on(oneByOne, folder).run("upgrade");
             assertThat(each.exitCode()).as(each.toString()).isZero();
-            CommandResult group = upgrade(grouped, folder, "--all-or-nothing");
+            CommandResult group = on(grouped, folder).run("upgrade", "--all-or-nothing");
             assertThat(group.exitCode()).as(group.toString()).isZero();
             assertThat(group.stdout()).contains("[5/5] R__first_view.sql first view", "Upgraded from none to 3: 5 migration(s)");
 
@@ -67,8 +67,8 @@ class FlywayParityIT {
         try (TestDatabase flyways = TestDatabase.create(); TestDatabase ours = TestDatabase.create();
                 MigrationFolder folder = scripts.apply(MigrationFolder.create());
                 MigrationFolder reference = scripts.apply(MigrationFolder.create()).with(NO_OP_CALLBACK, "SELECT 1;\n")) {
-            assertThat(upgrade(flyways, reference).exitCode()).isEqualTo(1);
-            CommandResult upgrade = upgrade(ours, folder);
+            assertThat(on(flyways, reference).run("upgrade").exitCode()).isEqualTo(1);
+            CommandResult upgrade = on(ours, folder).run("upgrade");
             assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(1);
             assertThat(upgrade.stdout().lines()).as("the two committed are reported").hasSize(2);
             assertThat(upgrade.stderr().lines().filter(line -> !line.contains("[com.example.service.audit]")))
@@ -79,15 +79,13 @@ class FlywayParityIT {
             assertThat(ours.column(ROWS)).isEqualTo(flyways.column(ROWS));
             assertThat(SchemaCatalog.of(ours)).as("the failing migration's own table rolled back").isEqualTo(SchemaCatalog.of(flyways))
                     .noneMatch(line -> line.contains("half_done"));
-            assertThat(Db.on(ours).with("MIGRATION_LOCATIONS", folder.location()).run("check").exitCode())
+            assertThat(on(ours, folder).run("check").exitCode())
                     .as("nothing recorded as failed: the rest is pending").isEqualTo(3);
         }
     }
 
-    private static CommandResult upgrade(TestDatabase database, MigrationFolder folder, String... options) {
-        String[] args = new String[options.length + 1];
-        args[0] = "upgrade";
-        System.arraycopy(options, 0, args, 1, options.length);
-        return Db.on(database).with("MIGRATION_LOCATIONS", folder.location()).run(args);
+    /** The {@code db} commands on {@code database} with {@code folder}'s migrations only. */
+    private static Db on(TestDatabase database, MigrationFolder folder) {
+        return Db.on(database).with("MIGRATION_LOCATIONS", folder.location());
     }
 }

@@ -65,11 +65,7 @@ class StartArchiveIT {
 
         // The JVM names the archive a class came from: "(top)" is this one, above the JDK's own.
         Path classes = folder.resolve("classes.log");
-        Map<String, String> logged = new HashMap<>(jdk17);
-        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
-        CommandResult check = launcher(logged, "db", "check", "--json");
-        assertThat(check.exitCode()).as(check.toString()).isZero();
-        assertThat(check.json().get("current").asBoolean()).isTrue();
+        CommandResult check = currentCheck(loggingClasses(jdk17, classes));
         assertThat(check.stderr()).doesNotContain(IGNORED);
         // The libraries' classes too, not only the JDK's: with Quarkus' own class loader (fast-jar)
         // under 70% of a db check's classes came from the archives, with the JVM's (aot-jar) over 85%.
@@ -89,11 +85,7 @@ class StartArchiveIT {
         assertThat(magic).as("an AOT cache").containsExactly(0xa2, 0xab, 0x0b, 0xf0);
 
         Path classes = folder.resolve("jdk25-classes.log");
-        Map<String, String> logged = new HashMap<>(jdk25);
-        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
-        CommandResult check = launcher(logged, "db", "check", "--json");
-        assertThat(check.exitCode()).as(check.toString()).isZero();
-        assertThat(check.json().get("current").asBoolean()).isTrue();
+        CommandResult check = currentCheck(loggingClasses(jdk25, classes));
         assertThat(check.stderr()).as("the JVM took the cache without a word").isBlank();
         List<String> loaded = loadedClasses(classes);
         long shared = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
@@ -129,9 +121,7 @@ class StartArchiveIT {
     }
 
     private static void assertIgnoredInOneLine(Path archive) {
-        CommandResult check = launcher(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString()), "db", "check", "--json");
-        assertThat(check.exitCode()).as(check.toString()).isZero();
-        assertThat(check.json().get("current").asBoolean()).isTrue();
+        CommandResult check = currentCheck(Map.of("EXAMPLE_SERVICE_ARCHIVE", archive.toString()));
         List<String> notes = check.stderr().lines().filter(line -> line.contains("archive")).toList();
         assertThat(notes).as(check.toString()).containsExactly(IGNORED + archive
                 + " ignored: made for another JVM or jar (example-service --make-start-archive makes it again)");
@@ -164,6 +154,21 @@ class StartArchiveIT {
     /** The JDK {@code feature}: the one running the tests when it is that one, else where these machines keep it. */
     private static Path jdk(int feature) {
         return Runtime.version().feature() == feature ? Path.of(System.getProperty("java.home")) : JDKS.get(feature);
+    }
+
+    /** {@code db check --json} through the launcher with {@code env}, which found the schema current. */
+    private static CommandResult currentCheck(Map<String, String> env) {
+        CommandResult check = launcher(env, "db", "check", "--json");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.json().get("current").asBoolean()).isTrue();
+        return check;
+    }
+
+    /** {@code env} with the JVM logging each class it loads, and from where, to {@code log}. */
+    private static Map<String, String> loggingClasses(Map<String, String> env, Path log) {
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        return logged;
     }
 
     /** The lines of a {@code -Xlog:class+load} file that name where a class came from. */

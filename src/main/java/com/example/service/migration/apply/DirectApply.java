@@ -95,38 +95,36 @@ class DirectApply {
 
     private boolean applyIn(Connection connection, Configuration configuration, MigrationInfoService plan,
             List<MigrationInfo> pending, boolean oneTransaction, MigrationProgress progress) throws SQLException {
-        Session session;
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement();
+                PreparedStatement restore = connection.prepareStatement(RESTORE);
+                PreparedStatement insert = connection.prepareStatement(ROW)) {
             statement.execute(flywayFactory.lockTimeoutSql(true));
+            Session session;
             try (ResultSet row = statement.executeQuery(SESSION)) {
                 row.next();
                 String installedBy = Objects.requireNonNullElse(configuration.getInstalledBy(), row.getString(1));
                 session = new Session(installedBy, row.getString(2), row.getString(3), row.getInt(4));
             }
-        }
-        if (session.lastRank() != lastRank(plan)) {
-            return false;
-        }
-        Context context = new Context() {
-
-            @Override
-            public Configuration getConfiguration() {
-                return configuration;
+            if (session.lastRank() != lastRank(plan)) {
+                return false;
             }
+            Context context = new Context() {
 
-            @Override
-            public Connection getConnection() {
-                return connection;
-            }
-        };
-        List<AppliedMigration> done = new ArrayList<>();
-        try (PreparedStatement restore = connection.prepareStatement(RESTORE);
-                PreparedStatement insert = connection.prepareStatement(ROW);
-                Statement lockTimeout = connection.createStatement()) {
+                @Override
+                public Configuration getConfiguration() {
+                    return configuration;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            };
+            List<AppliedMigration> done = new ArrayList<>();
             for (MigrationInfo migration : pending) {
                 if (!oneTransaction && !done.isEmpty()) {
                     // The last one committed, and its SET LOCAL with it.
-                    lockTimeout.execute(flywayFactory.lockTimeoutSql(true));
+                    statement.execute(flywayFactory.lockTimeoutSql(true));
                 }
                 progress.starting(migration, connection);
                 try {
@@ -151,8 +149,8 @@ class DirectApply {
                 }
                 insert.executeBatch();
             }
+            return true;
         }
-        return true;
     }
 
     /** Sets {@code insert}'s parameters to the history row of {@code migration}, the {@code index}th applied. */
